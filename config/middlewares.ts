@@ -1,0 +1,20 @@
+export default [
+  'strapi::logger',
+  'strapi::errors',
+  'strapi::security',
+  'strapi::cors',
+  'strapi::poweredBy',
+  'strapi::query',
+  {
+    name: 'strapi::body',
+    config: {
+      // Articles are the largest JSON bodies the API takes; a comment is capped far lower.
+      jsonLimit: '1mb',
+      formLimit: '1mb',
+      textLimit: '1mb',
+    },
+  },
+  'strapi::session',
+  'strapi::favicon',
+  'strapi::public',
+];

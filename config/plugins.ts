@@ -1,0 +1,13 @@
+import type { Core } from '@strapi/strapi';
+import { secret } from './secrets';
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
+  'users-permissions': {
+    config: {
+      jwtSecret: secret(env, 'JWT_SECRET'),
+    },
+  },
+  i18n: {
+    enabled: true,
+  },
+});
