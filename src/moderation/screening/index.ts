@@ -1,0 +1,24 @@
+export { type BlocklistMatcher, blocklistMatcher, compileBlocklist, findBlocklisted } from './blocklist';
+export { DEFAULT_BLOCKLIST } from './default-blocklist';
+export { type Language, type LanguageGuess, detectLanguage } from './language';
+export { hasBidiControls, hasBidiOverride, matchingKey, tokens } from './normalize';
+export {
+  type ArticleProfile,
+  type ArticleText,
+  articleProfile,
+  cachedArticleProfile,
+  contentTokens,
+  relevance,
+  relevanceToProfile,
+} from './relevance';
+export {
+  type RejectionReason,
+  SCREENING_FLAGS,
+  type Screening,
+  type ScreeningFlag,
+  type ScreeningInput,
+  type ScreeningRules,
+  duplicateFingerprint,
+  screenComment,
+} from './screen';
+export { type SpamSignals, spamSignals } from './spam';

@@ -1,0 +1,138 @@
+/**
+ * Screening: the one entry point that reads a comment and tells moderators what to look at.
+ * It never decides: it flags, and suggests a rejection reason for a moderator to confirm.
+ */
+
+import { createHash } from 'node:crypto';
+
+import { blocklistMatcher } from './blocklist';
+import { type Language, detectLanguage } from './language';
+import { hasBidiControls, hasBidiOverride, keyWords, matchingKey } from './normalize';
+import { type ArticleText, cachedArticleProfile, contentWords, relevanceOfTokens } from './relevance';
+import { spamSignals } from './spam';
+
+export type ScreeningFlag =
+  | 'not_persian'
+  | 'blocklisted'
+  | 'off_topic'
+  | 'spam'
+  | 'bidi_control'
+  | 'duplicate'
+  | 'too_many_links';
+
+/** Flags are always reported in this order. */
+export const SCREENING_FLAGS: readonly ScreeningFlag[] = [
+  'not_persian',
+  'blocklisted',
+  'off_topic',
+  'spam',
+  'bidi_control',
+  'duplicate',
+  'too_many_links',
+];
+
+export type RejectionReason = 'slander' | 'not_persian' | 'off_topic' | 'spam' | 'other';
+
+export interface Screening {
+  language: Language;
+  languageConfidence: number;
+  /** Listed terms found, as written in the list. */
+  blocklist: string[];
+  /** 0..1, or null when the comment has no article to compare with. */
+  relevance: number | null;
+  flags: ScreeningFlag[];
+  suggestedReason: RejectionReason | null;
+}
+
+export interface ScreeningRules {
+  blocklist: string[];
+  /** Below this relevance a comment with enough content words is flagged off topic. */
+  relevanceThreshold: number;
+  /** More links than this is spam. */
+  maxLinks: number;
+}
+
+export interface ScreeningInput {
+  text: string;
+  article?: ArticleText | null;
+  /** The hidden form field only bots fill in. */
+  honeypotFilled?: boolean;
+  /** The same normalized text was already submitted (see duplicateFingerprint). */
+  isDuplicate?: boolean;
+}
+
+/** Below this many content words relevance says nothing: "موافقم، حق با شماست" is on topic. */
+const MIN_CONTENT_WORDS_FOR_OFF_TOPIC = 3;
+
+/**
+ * Languages a Persian site publishes. `fa-Latn` (Finglish) is not among them: the policy asks for
+ * comments in Persian, and the site publishes Persian in Persian script, so Finglish is flagged
+ * like any other language and the moderator decides. `und` (too short to tell) is never flagged.
+ */
+const PUBLISHABLE_LANGUAGES: ReadonlySet<Language> = new Set(['fa', 'und']);
+
+function hasArticleText(article: ArticleText | null | undefined): article is ArticleText {
+  return Boolean(article && (article.title || article.lead || article.body));
+}
+
+/**
+ * The suggested reason, strongest first. Bidi controls alone suggest nothing when they are the
+ * marks and isolates that Persian keyboards and apps insert (LRM/RLM around Latin words); only an
+ * override (LRO/RLO), which makes reversed text display as a normal word, suggests 'other'.
+ */
+function suggestReason(flags: ReadonlySet<ScreeningFlag>, text: string, honeypotFilled: boolean): RejectionReason | null {
+  if (flags.has('blocklisted')) return 'slander';
+  if (flags.has('spam') || flags.has('duplicate') || flags.has('too_many_links') || honeypotFilled) return 'spam';
+  if (flags.has('not_persian')) return 'not_persian';
+  if (flags.has('off_topic')) return 'off_topic';
+  if (flags.has('bidi_control') && hasBidiOverride(text)) return 'other';
+  return null;
+}
+
+export function screenComment(input: ScreeningInput, rules: ScreeningRules): Screening {
+  const { text, article, honeypotFilled = false, isDuplicate = false } = input;
+  const flags = new Set<ScreeningFlag>();
+
+  const { language, confidence } = detectLanguage(text);
+  if (!PUBLISHABLE_LANGUAGES.has(language)) flags.add('not_persian');
+
+  // The matching key is computed once and shared by the word list and relevance.
+  const key = matchingKey(text);
+  const blocklist = blocklistMatcher(rules.blocklist).matchKey(key, text);
+  if (blocklist.length > 0) flags.add('blocklisted');
+
+  const words = keyWords(key).map(({ word }) => word);
+  const articleRelevance = hasArticleText(article) ? relevanceOfTokens(words, cachedArticleProfile(article)) : null;
+  if (
+    articleRelevance !== null &&
+    articleRelevance < rules.relevanceThreshold &&
+    contentWords(words).length >= MIN_CONTENT_WORDS_FOR_OFF_TOPIC
+  ) {
+    flags.add('off_topic');
+  }
+
+  const spam = spamSignals(text);
+  if (spam.links > rules.maxLinks) flags.add('too_many_links');
+  if (honeypotFilled || flags.has('too_many_links') || spam.phoneNumbers > 0 || spam.messengerHandles > 0) {
+    flags.add('spam');
+  }
+  if (isDuplicate) flags.add('duplicate').add('spam');
+  if (hasBidiControls(text)) flags.add('bidi_control');
+
+  return {
+    language,
+    languageConfidence: confidence,
+    blocklist,
+    relevance: articleRelevance,
+    flags: SCREENING_FLAGS.filter((flag) => flags.has(flag)),
+    suggestedReason: suggestReason(flags, text, honeypotFilled),
+  };
+}
+
+/**
+ * A stable fingerprint of a comment's normalized text (sha256 hex of its matching key): the same
+ * words typed with other letters, spacing or invisible characters give the same fingerprint.
+ */
+export function duplicateFingerprint(text: string): string {
+  return createHash('sha256').update(matchingKey(text), 'utf8').digest('hex');
+}
