@@ -1,16 +1,28 @@
 /**
- * Minimal Jest config with only the `unit` project, created by the screening work so its tests
- * can run; the integration project is to be added (or this file replaced) by the Strapi side.
+ * Two projects: `unit` tests pure modules without Strapi; `integration` tests a real Strapi
+ * over HTTP on a real PostgreSQL (one Strapi and one cloned database per test file).
  */
+const tsTransform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }],
+};
+
 module.exports = {
   projects: [
     {
       displayName: 'unit',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
-      transform: {
-        '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tests/tsconfig.json' }],
-      },
+      transform: tsTransform,
+    },
+    {
+      displayName: 'integration',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+      transform: tsTransform,
+      globalSetup: '<rootDir>/tests/setup/global-setup.js',
+      // Booting Strapi and waiting for PostgreSQL takes longer than jest's 5 s default.
+      testTimeout: 60000,
     },
   ],
+  maxWorkers: 2,
 };

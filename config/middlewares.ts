@@ -5,6 +5,7 @@ export default [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
+  'global::content-api-query-guard',
   {
     name: 'strapi::body',
     config: {

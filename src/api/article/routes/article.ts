@@ -1,3 +1,12 @@
 import { factories } from '@strapi/strapi';
 
-export default factories.createCoreRouter('api::article.article');
+const publicRead = {
+  middlewares: [{ name: 'global::public-visibility', config: { uid: 'api::article.article' } }],
+};
+
+export default factories.createCoreRouter('api::article.article', {
+  config: {
+    find: publicRead,
+    findOne: publicRead,
+  },
+});

@@ -1,3 +1,12 @@
 import { factories } from '@strapi/strapi';
 
-export default factories.createCoreRouter('api::source.source');
+const publicRead = {
+  middlewares: [{ name: 'global::public-visibility', config: { uid: 'api::source.source' } }],
+};
+
+export default factories.createCoreRouter('api::source.source', {
+  config: {
+    find: publicRead,
+    findOne: publicRead,
+  },
+});

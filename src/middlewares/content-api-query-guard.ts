@@ -1,0 +1,96 @@
+import type { Core } from '@strapi/strapi';
+import { validationError } from '../lib/messages';
+
+/**
+ * Checks the shape of content API queries before Strapi reads them, so malformed input is a
+ * 400 with a message instead of a 500 or a silent default:
+ * - `$or`/`$and` that are not lists crash the query builder in stock Strapi (500);
+ * - page sizes above the limit are silently capped, negative offsets silently ignored;
+ * - a top-level `where` was once a way around the filter checks (CVE-2026-27886);
+ * - an unknown `locale` would quietly answer an empty list.
+ */
+const API_PREFIX = '/api/';
+const REFUSED_PARAMETERS = ['where', '_where', 'publicationState'];
+const LOGICAL_LIST_OPERATORS = new Set(['$or', '$and']);
+const LOCALES_TTL_MS = 10_000;
+
+type Bounds = { min: number; max: number };
+
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  const maxLimit = Number(strapi.config.get('api.rest.maxLimit', 100));
+  const paginationBounds: Record<string, Bounds> = {
+    page: { min: 1, max: 1_000_000 },
+    pageSize: { min: 1, max: maxLimit },
+    start: { min: 0, max: 1_000_000_000 },
+    limit: { min: 1, max: maxLimit },
+  };
+
+  let localeCache: { codes: string[]; at: number } | null = null;
+  async function knownLocales(): Promise<string[]> {
+    if (!localeCache || Date.now() - localeCache.at > LOCALES_TTL_MS) {
+      const rows: { code: string }[] = await strapi.plugin('i18n').service('locales').find();
+      localeCache = { codes: rows.map((row) => row.code), at: Date.now() };
+    }
+    return localeCache.codes;
+  }
+
+  function checkPagination(pagination: unknown) {
+    if (pagination === undefined) return;
+    if (typeof pagination !== 'object' || pagination === null || Array.isArray(pagination)) {
+      throw validationError('query_bad_value', { name: 'pagination' });
+    }
+    for (const [name, value] of Object.entries(pagination)) {
+      if (name === 'withCount') {
+        if (value !== 'true' && value !== 'false' && value !== true && value !== false) {
+          throw validationError('query_bad_value', { name: 'pagination[withCount]' });
+        }
+        continue;
+      }
+      const bounds = paginationBounds[name];
+      if (!bounds) throw validationError('query_unknown_parameter', { name: `pagination[${name}]` });
+      const number = typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : Number.NaN;
+      if (!(number >= bounds.min && number <= bounds.max)) {
+        throw validationError('query_bad_pagination', { name, ...bounds });
+      }
+    }
+  }
+
+  function checkFilters(filters: unknown, path: string) {
+    if (filters === null || typeof filters !== 'object') return;
+    if (Array.isArray(filters)) {
+      filters.forEach((item, index) => checkFilters(item, `${path}[${index}]`));
+      return;
+    }
+    for (const [key, value] of Object.entries(filters)) {
+      if (LOGICAL_LIST_OPERATORS.has(key) && !Array.isArray(value)) {
+        throw validationError('query_bad_logical_operator', { name: key });
+      }
+      if (key === '$not' && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+        throw validationError('query_bad_not_operator');
+      }
+      checkFilters(value, `${path}[${key}]`);
+    }
+  }
+
+  return async (ctx: { path: string; query: Record<string, unknown> }, next: () => Promise<void>) => {
+    if (!ctx.path.startsWith(API_PREFIX)) return next();
+    const query = ctx.query;
+    for (const name of REFUSED_PARAMETERS) {
+      if (name in query) throw validationError('query_unknown_parameter', { name });
+    }
+    checkPagination(query.pagination);
+    if (query.filters !== undefined) {
+      if (typeof query.filters !== 'object' || query.filters === null) {
+        throw validationError('query_bad_value', { name: 'filters' });
+      }
+      checkFilters(query.filters, 'filters');
+    }
+    if (query.locale !== undefined) {
+      const locales = await knownLocales();
+      if (typeof query.locale !== 'string' || (query.locale !== '*' && !locales.includes(query.locale))) {
+        throw validationError('query_unknown_locale', { name: String(query.locale), list: locales.join(', ') });
+      }
+    }
+    return next();
+  };
+};

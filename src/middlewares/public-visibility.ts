@@ -1,0 +1,29 @@
+import type { Core } from '@strapi/strapi';
+import { type AttributeLookup, publicFilters, type VisibilityRules } from '../lib/public-visibility';
+
+/**
+ * What an anonymous reader may see, by content type. Articles: published versions only
+ * (stock Strapi 5 returns drafts with `?status=draft`). Relation filters walk into these
+ * types too, so `/api/sources?filters[articles][title]=…` cannot probe a draft's title.
+ */
+export const PUBLIC_VISIBILITY: VisibilityRules = {
+  'api::article.article': { publishedAt: { $notNull: true } },
+};
+
+/**
+ * Route middleware for public content API reads. Config: `{ uid }` of the route's type.
+ * Forces `status=published` and rewrites `filters` with the visibility conditions.
+ */
+export default (config: { uid: string }, { strapi }: { strapi: Core.Strapi }) => {
+  const lookup: AttributeLookup = (uid, attribute) => {
+    const model = strapi.getModel(uid as never) as { attributes: Record<string, { type: string; target?: string }> } | undefined;
+    return model?.attributes[attribute];
+  };
+  return async (ctx: { query: Record<string, unknown> }, next: () => Promise<void>) => {
+    ctx.query.status = 'published';
+    const filters = publicFilters(config.uid, ctx.query.filters, PUBLIC_VISIBILITY, lookup);
+    if (filters === undefined) delete ctx.query.filters;
+    else ctx.query.filters = filters;
+    await next();
+  };
+};

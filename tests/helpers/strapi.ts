@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import { createStrapi } from '@strapi/strapi';
+import supertest from 'supertest';
+
+// Plain JS shared with the global setup.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const database = require('../setup/database') as {
+  TEMPLATE_DATABASE: string;
+  useDatabase(name: string): void;
+  withAdminClient<T>(work: (client: import('pg').Client) => Promise<T>): Promise<T>;
+  quote(name: string): string;
+};
+
+const appDir = path.resolve(__dirname, '../..');
+
+export interface TestApp {
+  strapi: Core.Strapi;
+  /** A supertest agent bound to the real HTTP server. */
+  http: () => supertest.Agent;
+  databaseName: string;
+  stop(): Promise<void>;
+}
+
+/** Starts a real Strapi on its own database, cloned from the migrated template. */
+export async function startStrapi(): Promise<TestApp> {
+  const databaseName = `khabar_test_${randomBytes(6).toString('hex')}`;
+  await database.withAdminClient(async (client) => {
+    await client.query(
+      `CREATE DATABASE ${database.quote(databaseName)} TEMPLATE ${database.quote(database.TEMPLATE_DATABASE)}`,
+    );
+  });
+  database.useDatabase(databaseName);
+  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
+  strapi.server.mount();
+  const server = strapi.server.httpServer;
+  return {
+    strapi,
+    http: () => supertest.agent(server),
+    databaseName,
+    async stop() {
+      await strapi.destroy();
+      await database.withAdminClient(async (client) => {
+        await client.query(`DROP DATABASE IF EXISTS ${database.quote(databaseName)} WITH (FORCE)`);
+      });
+    },
+  };
+}

@@ -1,0 +1,159 @@
+import { createArticle, createSource, query } from '../helpers/content';
+import { startStrapi, type TestApp } from '../helpers/strapi';
+
+let app: TestApp;
+let sourceId: string;
+let publishedId: string;
+let draftId: string;
+let unpublishedId: string;
+const DRAFT_TITLE = 'پیش‌نویس محرمانه';
+const DRAFT_EDIT = 'ویرایش منتشرنشده';
+
+beforeAll(async () => {
+  app = await startStrapi();
+  const source = await createSource(app.strapi, { name: 'ایرنا', slug: 'irna' });
+  sourceId = source.documentId;
+  publishedId = (await createArticle(app.strapi, { title: 'خبر منتشرشده', source: sourceId })).documentId;
+  draftId = (await createArticle(app.strapi, { title: DRAFT_TITLE, source: sourceId }, { published: false }))
+    .documentId;
+  // A published article whose newer draft holds unpublished edits.
+  await app.strapi.documents('api::article.article').update({
+    documentId: publishedId,
+    data: { lead: DRAFT_EDIT },
+  } as never);
+  // Published once, then withdrawn.
+  unpublishedId = (await createArticle(app.strapi, { title: 'خبر پس‌گرفته', source: sourceId })).documentId;
+  await app.strapi.documents('api::article.article').unpublish({ documentId: unpublishedId });
+});
+afterAll(async () => {
+  await app.stop();
+});
+
+const leaks = (body: unknown) => {
+  const text = JSON.stringify(body);
+  return text.includes(DRAFT_TITLE) || text.includes(DRAFT_EDIT) || text.includes('پس‌گرفته');
+};
+
+describe('drafts are invisible to the public', () => {
+  const statuses = ['', 'draft', 'DRAFT', 'xyz', 'published', 'modified'];
+
+  it.each(statuses)('in the article list with status=%p', async (status) => {
+    const response = await app.http().get(`/api/articles${status ? `?status=${status}` : ''}`);
+    expect(response.status).toBe(200);
+    expect(response.body.data.map((a: { documentId: string }) => a.documentId)).toEqual([publishedId]);
+    expect(response.body.meta.pagination.total).toBe(1);
+    expect(leaks(response.body)).toBe(false);
+  });
+
+  it.each(statuses)('in findOne with status=%p', async (status) => {
+    for (const id of [draftId, unpublishedId]) {
+      const response = await app.http().get(`/api/articles/${id}${status ? `?status=${status}` : ''}`);
+      expect(response.status).toBe(404);
+    }
+    const published = await app.http().get(`/api/articles/${publishedId}${status ? `?status=${status}` : ''}`);
+    expect(published.status).toBe(200);
+    expect(published.body.data.lead).not.toBe(DRAFT_EDIT);
+  });
+
+  it.each(statuses)('in sources populating their articles with status=%p', async (status) => {
+    for (const url of [`/api/sources?populate=articles`, `/api/sources/${sourceId}?populate=articles`]) {
+      const response = await app.http().get(`${url}${status ? `&status=${status}` : ''}`);
+      expect(response.status).toBe(200);
+      expect(leaks(response.body)).toBe(false);
+    }
+  });
+
+  it('in filters and counts used as an oracle', async () => {
+    for (const params of [
+      { filters: { title: { $eq: DRAFT_TITLE } } },
+      { filters: { title: { $contains: 'محرمانه' } }, status: 'draft' },
+      { filters: { $or: [{ title: DRAFT_TITLE }, { publishedAt: { $null: true } }] } },
+      { filters: { publishedAt: { $null: true } }, status: 'draft' },
+      { filters: { documentId: draftId }, locale: '*' },
+    ]) {
+      const response = await app.http().get(`/api/articles${query(params)}`);
+      expect(response.status).toBe(200);
+      expect(response.body.data).toEqual([]);
+      expect(response.body.meta.pagination.total).toBe(0);
+    }
+  });
+
+  it('in articles populated from a source filter', async () => {
+    const response = await app.http().get(`/api/sources${query({ filters: { articles: { title: DRAFT_TITLE } } })}`);
+    expect(response.status).toBe(200);
+    expect(response.body.data).toEqual([]);
+  });
+});
+
+describe('public writes are refused', () => {
+  it.each([
+    ['post', '/api/articles'],
+    ['put', '/api/articles/PUBLISHED'],
+    ['delete', '/api/articles/PUBLISHED'],
+    ['post', '/api/sources'],
+    ['put', '/api/sources/SOURCE'],
+    ['delete', '/api/sources/SOURCE'],
+  ] as const)('%s %s answers 403', async (method, template) => {
+    const url = template.replace('PUBLISHED', publishedId).replace('SOURCE', sourceId);
+    const response = await app.http()[method](url).send({ data: { title: 'نفوذی', name: 'نفوذی', slug: 'x' } });
+    expect(response.status).toBe(403);
+    const count = await app.strapi.db.query('api::article.article').count({ where: { title: 'نفوذی' } });
+    expect(count).toBe(0);
+  });
+
+  it('leaves the article and source intact after refused deletes', async () => {
+    expect((await app.http().get(`/api/articles/${publishedId}`)).status).toBe(200);
+    expect((await app.http().get(`/api/sources/${sourceId}`)).status).toBe(200);
+  });
+
+  it('does not expose comments, users or admin data publicly', async () => {
+    for (const url of ['/api/users', '/api/moderation-events', '/api/comments/count']) {
+      const response = await app.http().get(url);
+      expect([403, 404]).toContain(response.status);
+    }
+  });
+});
+
+describe('malformed queries answer 4xx, never 500', () => {
+  it.each([
+    ['$or not a list', '/api/articles?filters[$or][title]=x'],
+    ['$and not a list', '/api/articles?filters[$and]=1'],
+    ['$not not an object', '/api/articles?filters[$not]=1'],
+    ['filters as a string', '/api/articles?filters=abc'],
+    ['unknown field', '/api/articles?filters[nope]=1'],
+    ['unknown operator', '/api/articles?filters[title][$foo]=1'],
+    ['unknown sort', '/api/articles?sort=nope'],
+    ['unknown fields', '/api/articles?fields=nope'],
+    ['unknown populate', '/api/articles?populate=nope'],
+    ['huge page size', '/api/articles?pagination[pageSize]=100000'],
+    ['zero page size', '/api/articles?pagination[pageSize]=0'],
+    ['page not a number', '/api/articles?pagination[page]=abc'],
+    ['negative start', '/api/articles?pagination[start]=-5'],
+    ['limit -1 (everything)', '/api/articles?pagination[limit]=-1'],
+    ['unknown pagination key', '/api/articles?pagination[foo]=1'],
+    ['top-level where', '/api/articles?where[title]=x'],
+    ['populate status', '/api/sources?populate[articles][status]=draft'],
+    ['private relation filter', '/api/articles?filters[createdBy][email][$eq]=x'],
+    ['deep $or on a source', '/api/sources?filters[articles][$or]=x'],
+    ['unknown locale', '/api/sources?locale=xx'],
+  ])('%s', async (_label, url) => {
+    const response = await app.http().get(url);
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    expect(typeof response.body.error.message).toBe('string');
+  });
+
+  it('names the problem in Persian and English', async () => {
+    const response = await app.http().get('/api/articles?pagination[pageSize]=100000');
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.messages.en).toMatch(/pageSize/);
+    expect(response.body.error.details.messages.fa).toMatch(/عدد/);
+  });
+
+  it('still accepts a well-formed $or and the largest page size', async () => {
+    const params = query({ filters: { $or: [{ title: 'خبر منتشرشده' }, { title: 'x' }] }, pagination: { pageSize: 100 } });
+    const response = await app.http().get(`/api/articles${params}`);
+    expect(response.status).toBe(200);
+    expect(response.body.data).toHaveLength(1);
+  });
+});
