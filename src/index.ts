@@ -1,15 +1,32 @@
 import type { Core } from '@strapi/strapi';
+import { MODERATION_EVENTS } from './api/comment/services/moderation';
 import { ensureLocales } from './bootstrap/locales';
+import { ensureModeratorRole } from './bootstrap/moderator-role';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { articleSlugMiddleware } from './document-middlewares/article-slug';
+import { commentModerationMiddleware } from './document-middlewares/comment-moderation';
+import { articleCommentsCleanupMiddleware } from './document-middlewares/article-comments-cleanup';
+import { registerModerationAdminRoutes } from './moderation/admin-routes';
+import { registerModerationDatabaseGuard } from './moderation/database-guard';
+import { MODERATION_ACTIONS_FOR_RBAC } from './moderation/permissions';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(articleSlugMiddleware(strapi));
+    strapi.documents.use(commentModerationMiddleware(strapi));
+    strapi.documents.use(articleCommentsCleanupMiddleware(strapi));
+    registerModerationAdminRoutes(strapi);
+    // In register, before the admin bootstrap grants Super Admins every known action.
+    strapi.admin.services.permission.actionProvider.registerMany(MODERATION_ACTIONS_FOR_RBAC);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    registerModerationDatabaseGuard(strapi);
+    const webhooks = strapi.get('webhookStore');
+    webhooks.addAllowedEvent('COMMENT_APPROVED', MODERATION_EVENTS.approved);
+    webhooks.addAllowedEvent('COMMENT_REJECTED', MODERATION_EVENTS.rejected);
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
+    await ensureModeratorRole(strapi);
   },
 };

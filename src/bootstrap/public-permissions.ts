@@ -10,6 +10,9 @@ export const PUBLIC_ACTIONS = [
   'api::article.article.findOne',
   'api::source.source.find',
   'api::source.source.findOne',
+  'api::comment.comment.create',
+  'api::comment.comment.find',
+  'api::comment.comment.findOne',
   'plugin::i18n.locales.listLocales',
 ] as const;
 

@@ -29,6 +29,90 @@ export const MESSAGES = {
     en: 'The query parameter "{name}" has a value of the wrong shape.',
     fa: 'مقدار پارامتر «{name}» در درخواست شکل درستی ندارد.',
   },
+  comment_data_missing: {
+    en: 'Send the comment as JSON: {"data": {"article", "authorName", "body"}}.',
+    fa: 'نظر را به شکل JSON بفرستید: {"data": {"article", "authorName", "body"}}.',
+  },
+  comment_article_missing: {
+    en: 'Say which article the comment is about.',
+    fa: 'مشخص کنید نظر دربارهٔ کدام خبر است.',
+  },
+  comment_article_not_found: {
+    en: 'This article does not exist or is not published.',
+    fa: 'این خبر وجود ندارد یا منتشر نشده است.',
+  },
+  comment_comments_closed: {
+    en: 'Comments are closed for this article.',
+    fa: 'امکان نظر دادن برای این خبر بسته است.',
+  },
+  comment_name_missing: {
+    en: 'Please write your name.',
+    fa: 'لطفاً نام خود را بنویسید.',
+  },
+  comment_name_too_long: {
+    en: 'The name may be at most 80 characters long.',
+    fa: 'نام حداکثر می‌تواند ۸۰ نویسه باشد.',
+  },
+  comment_email_invalid: {
+    en: 'The email address is not valid.',
+    fa: 'نشانی ایمیل درست نیست.',
+  },
+  comment_body_missing: {
+    en: 'Please write your comment.',
+    fa: 'لطفاً متن نظر خود را بنویسید.',
+  },
+  comment_body_too_short: {
+    en: 'The comment must be at least 2 characters long.',
+    fa: 'متن نظر باید دست‌کم ۲ نویسه باشد.',
+  },
+  comment_body_too_long: {
+    en: 'The comment may be at most 3,000 characters long.',
+    fa: 'متن نظر حداکثر می‌تواند ۳٬۰۰۰ نویسه باشد.',
+  },
+  comment_rate_limited: {
+    en: 'Too many comments from your connection. Please try again in {seconds} seconds.',
+    fa: 'از اتصال شما نظرهای زیادی رسیده است. لطفاً {seconds} ثانیهٔ دیگر دوباره تلاش کنید.',
+  },
+  moderation_not_found: {
+    en: 'No comment with this id.',
+    fa: 'نظری با این شناسه نیست.',
+  },
+  moderation_already_in_status: {
+    en: 'The comment is already {status}.',
+    fa: 'وضعیت این نظر همین حالا «{status}» است.',
+  },
+  moderation_reason_required: {
+    en: 'A rejection needs a reason: one of slander, not_persian, off_topic, spam, other.',
+    fa: 'برای رد نظر دلیل لازم است: یکی از slander، not_persian، off_topic، spam، other.',
+  },
+  moderation_reason_not_allowed: {
+    en: 'A reason is given only when rejecting a comment.',
+    fa: 'دلیل فقط هنگام رد نظر داده می‌شود.',
+  },
+  moderation_bad_action: {
+    en: 'The action must be one of approve, reject, reopen.',
+    fa: 'عمل باید یکی از approve، reject یا reopen باشد.',
+  },
+  moderation_bad_ids: {
+    en: 'documentIds must be a list of 1 to 500 comment ids.',
+    fa: 'documentIds باید فهرستی از ۱ تا ۵۰۰ شناسهٔ نظر باشد.',
+  },
+  moderation_bad_note: {
+    en: 'The note must be text of at most 2,000 characters.',
+    fa: 'یادداشت باید متنی حداکثر ۲٬۰۰۰ نویسه باشد.',
+  },
+  moderation_forbidden: {
+    en: 'Only moderators may change the moderation status of a comment.',
+    fa: 'فقط ناظران می‌توانند وضعیت بررسی نظر را تغییر دهند.',
+  },
+  moderation_bad_query: {
+    en: 'The parameter "{name}" has an invalid value.',
+    fa: 'مقدار پارامتر «{name}» نادرست است.',
+  },
+  audit_read_only: {
+    en: 'The moderation audit trail cannot be edited or deleted.',
+    fa: 'سابقهٔ بررسی نظرها ویرایش یا حذف نمی‌شود.',
+  },
 } as const satisfies Record<string, { en: string; fa: string }>;
 
 export type MessageCode = keyof typeof MESSAGES;
@@ -41,6 +125,46 @@ function fill(template: string, vars: MessageVars): string {
 export function message(code: MessageCode, vars: MessageVars = {}) {
   return { en: fill(MESSAGES[code].en, vars), fa: fill(MESSAGES[code].fa, vars) };
 }
+
+export type ErrorKind = 'validation' | 'forbidden' | 'notFound' | 'conflict' | 'tooMany';
+
+/** An error of the given kind whose body names the problem in both languages. */
+export function localizedError(kind: ErrorKind, code: MessageCode, vars: MessageVars = {}, extra: Record<string, unknown> = {}) {
+  const messages = message(code, vars);
+  const details = { code, messages, ...extra };
+  switch (kind) {
+    case 'forbidden':
+      return new errors.ForbiddenError(messages.en, details);
+    case 'notFound':
+      return new errors.NotFoundError(messages.en, details);
+    case 'conflict':
+      return new ConflictError(messages.en, details);
+    case 'tooMany':
+      return new errors.RateLimitError(messages.en, details);
+    default:
+      return new errors.ValidationError(messages.en, details);
+  }
+}
+
+/**
+ * Strapi's error middleware knows no 409 (an unknown ApplicationError becomes a 400), so a
+ * conflict is its own class and the moderation controller answers it with `conflictBody`.
+ */
+export class ConflictError extends Error {
+  readonly status = 409;
+  constructor(
+    text: string,
+    readonly details: Record<string, unknown>,
+  ) {
+    super(text);
+    this.name = 'ConflictError';
+  }
+}
+
+export const conflictBody = (error: ConflictError) => ({
+  data: null,
+  error: { status: 409, name: error.name, message: error.message, details: error.details },
+});
 
 /** A 400 whose body names the problem in both languages. */
 export function validationError(code: MessageCode, vars: MessageVars = {}, extra: Record<string, unknown> = {}) {

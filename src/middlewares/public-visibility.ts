@@ -1,13 +1,16 @@
 import type { Core } from '@strapi/strapi';
+import { PUBLIC_STATUSES } from '../moderation/policy/statuses';
 import { type AttributeLookup, publicFilters, type VisibilityRules } from '../lib/public-visibility';
 
 /**
  * What an anonymous reader may see, by content type. Articles: published versions only
- * (stock Strapi 5 returns drafts with `?status=draft`). Relation filters walk into these
+ * (stock Strapi 5 returns drafts with `?status=draft`); comments: approved ones only, so a
+ * pending or rejected comment is a 404 exactly like a missing one. Relation filters walk into these
  * types too, so `/api/sources?filters[articles][title]=…` cannot probe a draft's title.
  */
 export const PUBLIC_VISIBILITY: VisibilityRules = {
   'api::article.article': { publishedAt: { $notNull: true } },
+  'api::comment.comment': { moderationStatus: { $in: [...PUBLIC_STATUSES] } },
 };
 
 /**

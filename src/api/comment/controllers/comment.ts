@@ -1,3 +1,113 @@
+import { createHmac } from 'node:crypto';
 import { factories } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { localizedError, message } from '../../../lib/messages';
+import { parseCommentInput } from '../../../moderation/policy/comment-input';
 
-export default factories.createCoreController('api::comment.comment');
+const COMMENT_UID = 'api::comment.comment';
+const ARTICLE_UID = 'api::article.article';
+
+type Ctx = Context & { request: Context['request'] & { body?: unknown } };
+
+type PublicComment = {
+  documentId: string;
+  authorName: string;
+  body: string;
+  createdAt: string;
+  article: { documentId: string } | null;
+};
+
+/** The public shape of a comment: nothing private, nothing about moderation internals. */
+export function toPublicComment(row: Record<string, any>): PublicComment {
+  return {
+    documentId: row.documentId,
+    authorName: row.authorName,
+    body: row.body,
+    createdAt: row.createdAt,
+    article: row.article?.documentId ? { documentId: row.article.documentId } : null,
+  };
+}
+
+/** Salted one-way hash of the client address: enough to group abuse, useless to identify. */
+export function hashIp(ip: string, salt: string): string {
+  return createHmac('sha256', salt).update(ip).digest('hex');
+}
+
+export default factories.createCoreController(COMMENT_UID, ({ strapi }) => {
+  /** Strapi's own query checks: private fields and unknown keys in filters/sort are a 400. */
+  async function validatedQuery(ctx: Ctx): Promise<Record<string, any>> {
+    const schema = strapi.getModel(COMMENT_UID);
+    const auth = ctx.state.auth;
+    await strapi.contentAPI.validate.query(ctx.query, schema, { auth });
+    return (await strapi.contentAPI.sanitize.query(ctx.query, schema, { auth })) as Record<string, any>;
+  }
+
+  return {
+  /** A reader submits a comment. It is stored pending; the answer shows only public fields. */
+  async create(ctx: Ctx) {
+    const parsed = parseCommentInput(ctx.request.body);
+    if (!parsed.ok) {
+      const errors = parsed.errors.map((error) => ({ path: [error.field], code: error.code, messages: message(error.code) }));
+      throw localizedError('validation', parsed.errors[0].code, {}, { errors });
+    }
+    const input = parsed.value;
+
+    const article = await strapi.db.query(ARTICLE_UID).findOne({
+      where: { documentId: input.article, publishedAt: { $notNull: true } },
+      select: ['id', 'documentId', 'locale', 'commentsEnabled'],
+      orderBy: { id: 'asc' },
+    });
+    if (!article) {
+      throw localizedError('validation', 'comment_article_not_found', {}, {
+        errors: [{ path: ['article'], code: 'comment_article_not_found', messages: message('comment_article_not_found') }],
+      });
+    }
+    if (article.commentsEnabled === false) throw localizedError('forbidden', 'comment_comments_closed');
+
+    const salt = String(process.env.IP_HASH_SALT || (strapi.config.get('server.app.keys') as string[])[0]);
+    const userAgent = (ctx.get('user-agent') ?? '').slice(0, 512) || null;
+    const created = await strapi.documents(COMMENT_UID).create({
+      data: {
+        body: input.body,
+        authorName: input.authorName,
+        authorEmail: input.authorEmail,
+        article: { documentId: article.documentId, locale: article.locale },
+        ipHash: hashIp(ctx.request.ip, salt),
+        userAgent,
+      } as never,
+    });
+    ctx.status = 201;
+    ctx.body = {
+      data: {
+        documentId: created.documentId,
+        moderationStatus: created.moderationStatus,
+        authorName: created.authorName,
+        body: created.body,
+        createdAt: created.createdAt,
+      },
+    };
+  },
+
+  /** Approved comments only (the route's visibility middleware adds the condition). */
+  async find(ctx: Ctx) {
+    const query = await validatedQuery(ctx);
+    const { results, pagination } = await strapi.service(COMMENT_UID).find({
+      ...query,
+      fields: ['documentId', 'authorName', 'body', 'createdAt'],
+      populate: { article: { fields: ['documentId'] } },
+    });
+    ctx.body = { data: (results as Record<string, any>[]).map(toPublicComment), meta: { pagination } };
+  },
+
+  async findOne(ctx: Ctx) {
+    const query = await validatedQuery(ctx);
+    const found = await strapi.documents(COMMENT_UID).findFirst({
+      filters: { $and: [{ documentId: ctx.params.id }, query.filters ?? {}] },
+      fields: ['documentId', 'authorName', 'body', 'createdAt'],
+      populate: { article: { fields: ['documentId'] } },
+    } as never);
+    if (!found) throw localizedError('notFound', 'moderation_not_found');
+    ctx.body = { data: toPublicComment(found as Record<string, any>) };
+  },
+  };
+});

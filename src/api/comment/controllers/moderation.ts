@@ -1,0 +1,210 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { ConflictError, conflictBody, localizedError } from '../../../lib/messages';
+import {
+  isModerationAction,
+  isModerationStatus,
+  isRejectionReason,
+  type ModerationAction,
+} from '../../../moderation/policy/statuses';
+import type { Actor, TransitionRequest } from '../services/moderation';
+
+const COMMENT_UID = 'api::comment.comment';
+const MAX_BULK = 500;
+const MAX_PAGE_SIZE = 200;
+const MAX_NOTE = 2000;
+
+type AdminCtx = Context & { request: Context['request'] & { body?: unknown }; params: Record<string, string> };
+
+/** Everything a moderator needs to decide about a comment, private fields included. */
+const MODERATOR_FIELDS = [
+  'documentId',
+  'body',
+  'authorName',
+  'authorEmail',
+  'moderationStatus',
+  'rejectionReason',
+  'moderationNote',
+  'moderatedAt',
+  'ipHash',
+  'userAgent',
+  'screening',
+  'createdAt',
+  'updatedAt',
+];
+
+function toModeratorView(row: Record<string, any>) {
+  const view: Record<string, unknown> = {};
+  for (const field of MODERATOR_FIELDS) view[field] = row[field] ?? null;
+  view.moderatedBy = row.moderatedBy
+    ? { id: row.moderatedBy.id, firstname: row.moderatedBy.firstname, lastname: row.moderatedBy.lastname }
+    : null;
+  view.article = row.article ? { documentId: row.article.documentId, title: row.article.title, locale: row.article.locale } : null;
+  return view;
+}
+
+const POPULATE = {
+  article: { select: ['documentId', 'title', 'locale'] },
+  moderatedBy: { select: ['id', 'firstname', 'lastname'] },
+};
+
+function actorOf(ctx: AdminCtx): Actor {
+  const user = ctx.state.user as { id: number; firstname?: string; lastname?: string; email?: string };
+  const name = [user.firstname, user.lastname].filter(Boolean).join(' ');
+  return { id: user.id, label: name || user.email || `admin #${user.id}` };
+}
+
+function positiveInt(value: unknown, name: string, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  const number = typeof value === 'string' && /^\d{1,7}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(number >= 1 && number <= max)) throw localizedError('validation', 'moderation_bad_query', { name });
+  return number;
+}
+
+function readNote(body: Record<string, unknown>): string | null {
+  if (body.note === undefined || body.note === null || body.note === '') return null;
+  if (typeof body.note !== 'string' || body.note.length > MAX_NOTE) throw localizedError('validation', 'moderation_bad_note');
+  return body.note.trim() || null;
+}
+
+function readReason(action: ModerationAction, body: Record<string, unknown>) {
+  if (action === 'reject' && !isRejectionReason(body.reason)) throw localizedError('validation', 'moderation_reason_required');
+  return body.reason;
+}
+
+const bodyOf = (ctx: AdminCtx): Record<string, unknown> => {
+  const body = ctx.request.body;
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+};
+
+/** Admin API of the moderation queue, mounted at /moderation (see src/moderation/admin-routes.ts). */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const moderation = () => strapi.service('api::comment.moderation');
+
+  async function respondWithComment(ctx: AdminCtx, documentId: string) {
+    const row = await strapi.db.query(COMMENT_UID).findOne({ where: { documentId }, populate: POPULATE });
+    if (!row) throw localizedError('notFound', 'moderation_not_found');
+    ctx.body = { data: toModeratorView(row) };
+  }
+
+  async function runTransition(ctx: AdminCtx, work: () => Promise<unknown>) {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof ConflictError) {
+        ctx.status = 409;
+        ctx.body = conflictBody(error);
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  function singleAction(action: ModerationAction) {
+    return async (ctx: AdminCtx) => {
+      const body = bodyOf(ctx);
+      const request: TransitionRequest = {
+        action,
+        reason: action === 'reject' ? readReason(action, body) : body.reason,
+        note: readNote(body),
+        actor: actorOf(ctx),
+      };
+      const done = await runTransition(ctx, () => moderation().transition(ctx.params.documentId, request));
+      if (done) await respondWithComment(ctx, ctx.params.documentId);
+    };
+  }
+
+  return {
+    async list(ctx: AdminCtx) {
+      const { moderationStatus, article, sort } = ctx.query as Record<string, unknown>;
+      const where: Record<string, unknown> = {};
+      if (moderationStatus !== undefined) {
+        if (!isModerationStatus(moderationStatus)) throw localizedError('validation', 'moderation_bad_query', { name: 'moderationStatus' });
+        where.moderationStatus = moderationStatus;
+      }
+      if (article !== undefined) {
+        if (typeof article !== 'string' || article === '') throw localizedError('validation', 'moderation_bad_query', { name: 'article' });
+        where.article = { documentId: article };
+      }
+      if (sort !== undefined && sort !== 'createdAt:asc' && sort !== 'createdAt:desc') {
+        throw localizedError('validation', 'moderation_bad_query', { name: 'sort' });
+      }
+      const page = positiveInt(ctx.query.page, 'page', 1, 1_000_000);
+      const pageSize = positiveInt(ctx.query.pageSize, 'pageSize', 50, MAX_PAGE_SIZE);
+      const direction = sort === 'createdAt:desc' ? 'desc' : 'asc';
+      const [rows, total] = await Promise.all([
+        strapi.db.query(COMMENT_UID).findMany({
+          where,
+          populate: POPULATE,
+          orderBy: [{ createdAt: direction }, { id: direction }],
+          offset: (page - 1) * pageSize,
+          limit: pageSize,
+        }),
+        strapi.db.query(COMMENT_UID).count({ where }),
+      ]);
+      ctx.body = {
+        data: rows.map(toModeratorView),
+        meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } },
+      };
+    },
+
+    async findOne(ctx: AdminCtx) {
+      await respondWithComment(ctx, ctx.params.documentId);
+    },
+
+    approve: singleAction('approve'),
+    reject: singleAction('reject'),
+    reopen: singleAction('reopen'),
+
+    async bulk(ctx: AdminCtx) {
+      const body = bodyOf(ctx);
+      if (!isModerationAction(body.action)) throw localizedError('validation', 'moderation_bad_action');
+      const ids = body.documentIds;
+      if (
+        !Array.isArray(ids) ||
+        ids.length === 0 ||
+        ids.length > MAX_BULK ||
+        !ids.every((id) => typeof id === 'string' && id !== '')
+      ) {
+        throw localizedError('validation', 'moderation_bad_ids');
+      }
+      const request: TransitionRequest = {
+        action: body.action,
+        reason: body.action === 'reject' ? readReason(body.action, body) : body.reason,
+        note: readNote(body),
+        actor: actorOf(ctx),
+      };
+      const results = await runTransition(ctx, () => moderation().transitionMany(ids as string[], request));
+      if (results) ctx.body = { data: results };
+    },
+
+    async stats(ctx: AdminCtx) {
+      const knex = strapi.db.connection;
+      const table = strapi.db.metadata.get(COMMENT_UID).tableName;
+      const overallRows: { moderation_status: string; count: string }[] = await knex(table)
+        .select('moderation_status')
+        .count('* as count')
+        .groupBy('moderation_status');
+      const overall = { total: 0, pending: 0, approved: 0, rejected: 0 };
+      for (const row of overallRows) {
+        if (isModerationStatus(row.moderation_status)) overall[row.moderation_status] = Number(row.count);
+        overall.total += Number(row.count);
+      }
+      const articles = await strapi.db.query('api::article.article').findMany({
+        select: ['documentId', 'title', 'locale'],
+        where: { locale: await strapi.plugin('i18n').service('locales').getDefaultLocale() },
+      });
+      const byArticle = await moderation().countsByArticle([...new Set(articles.map((a: { documentId: string }) => a.documentId))]);
+      const seen = new Set<string>();
+      const perArticle = [];
+      for (const article of articles as { documentId: string; title: string }[]) {
+        if (seen.has(article.documentId)) continue;
+        seen.add(article.documentId);
+        const counts = byArticle.get(article.documentId);
+        if (!counts) continue;
+        perArticle.push({ documentId: article.documentId, title: article.title, ...counts });
+      }
+      ctx.body = { data: { overall, articles: perArticle } };
+    },
+  };
+};

@@ -1,0 +1,38 @@
+import type { Core } from '@strapi/strapi';
+import { MODERATION_PERMISSIONS } from '../moderation/permissions';
+
+export const MODERATOR_ROLE_CODE = 'khabar-moderator';
+
+const COMMENT = 'api::comment.comment';
+const CM = 'plugin::content-manager.explorer';
+
+/**
+ * The admin role that works the comment queue: it reads comments and articles, changes a
+ * comment's moderation fields, reads the audit trail, and cannot create, edit or publish
+ * articles. Its permissions are set anew on every boot, so the role always means this.
+ */
+export async function ensureModeratorRole(strapi: Core.Strapi): Promise<void> {
+  const roles = strapi.service('admin::role');
+  let role = await strapi.db.query('admin::role').findOne({ where: { code: MODERATOR_ROLE_CODE } });
+  if (!role) {
+    role = await roles.create({
+      name: 'Moderator',
+      code: MODERATOR_ROLE_CODE,
+      description: 'Reviews readers’ comments: approves, rejects and reopens them.',
+    });
+  }
+  const permissions = [
+    { action: `${CM}.read`, subject: COMMENT, properties: {}, conditions: [] },
+    {
+      action: `${CM}.update`,
+      subject: COMMENT,
+      properties: { fields: ['moderationStatus', 'rejectionReason', 'moderationNote'] },
+      conditions: [],
+    },
+    { action: `${CM}.read`, subject: 'api::article.article', properties: {}, conditions: [] },
+    { action: `${CM}.read`, subject: 'api::source.source', properties: {}, conditions: [] },
+    { action: `${CM}.read`, subject: 'api::moderation-event.moderation-event', properties: {}, conditions: [] },
+    ...Object.values(MODERATION_PERMISSIONS).map((action) => ({ action, subject: null, properties: {}, conditions: [] })),
+  ];
+  await roles.assignPermissions(role.id, permissions);
+}

@@ -1,0 +1,75 @@
+import type { Core, Modules } from '@strapi/strapi';
+import { localizedError } from '../lib/messages';
+import { isModerationStatus, MODERATION_FIELDS } from '../moderation/policy/statuses';
+import { actionFor } from '../moderation/policy/transitions';
+import type { Actor } from '../api/comment/services/moderation';
+import { canModerate } from '../moderation/permissions';
+
+const COMMENT_UID = 'api::comment.comment';
+
+type RequestState = { auth?: { strategy?: { name?: string } }; user?: { id: number; firstname?: string; lastname?: string; email?: string } };
+
+/**
+ * Comments on the Document Service path (admin content manager, REST, code):
+ * - create: always pending, whatever the data says;
+ * - update: a change of `moderationStatus` (with `rejectionReason`/`moderationNote`) is run as
+ *   a moderation transition by the moderation service, for moderators only; the other
+ *   fields continue as a plain update. `moderatedBy`/`moderatedAt` are never taken from input.
+ */
+export function commentModerationMiddleware(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
+  return async (context, next) => {
+    if (context.uid !== COMMENT_UID || (context.action !== 'create' && context.action !== 'update')) {
+      return next();
+    }
+    const params = context.params as { data?: Record<string, unknown>; documentId?: string };
+    const data = (params.data ??= {});
+
+    if (context.action === 'create') {
+      for (const field of MODERATION_FIELDS) delete data[field];
+      data.moderationStatus = 'pending';
+      return next();
+    }
+
+    const requested = {
+      status: data.moderationStatus,
+      reason: data.rejectionReason,
+      note: data.moderationNote,
+    };
+    for (const field of MODERATION_FIELDS) delete data[field];
+    const documentId = params.documentId;
+    if (!documentId || requested.status === undefined) return next();
+
+    const current = await strapi.db.query(COMMENT_UID).findOne({
+      where: { documentId },
+      select: ['moderationStatus', 'rejectionReason', 'moderationNote'],
+    });
+    if (!current) return next();
+    if (!isModerationStatus(requested.status)) {
+      throw localizedError('validation', 'moderation_bad_action');
+    }
+    if (requested.status === current.moderationStatus) return next();
+
+    const actor = await actorFromRequest(strapi);
+    await strapi.service('api::comment.moderation').transition(documentId, {
+      action: actionFor(requested.status),
+      reason: requested.status === 'rejected' ? requested.reason : undefined,
+      note: typeof requested.note === 'string' && requested.note.trim() !== '' ? requested.note.trim() : null,
+      actor,
+    });
+    return next();
+  };
+}
+
+/** Who is acting: a moderator in the admin panel, or trusted server code. */
+async function actorFromRequest(strapi: Core.Strapi): Promise<Actor> {
+  const ctx = strapi.requestContext.get() as { state?: RequestState } | undefined;
+  if (!ctx) return { id: null, label: 'system' };
+  const state = ctx.state ?? {};
+  if (state.auth?.strategy?.name === 'admin' && state.user) {
+    if (!(await canModerate(strapi, state.user.id))) throw localizedError('forbidden', 'moderation_forbidden');
+    const name = [state.user.firstname, state.user.lastname].filter(Boolean).join(' ');
+    return { id: state.user.id, label: name || state.user.email || `admin #${state.user.id}` };
+  }
+  // Content API callers (readers, API tokens) never moderate.
+  throw localizedError('forbidden', 'moderation_forbidden');
+}

@@ -1,0 +1,82 @@
+/**
+ * Checks a reader's comment submission. Only the four fields a reader may send are read;
+ * anything else in the body (a status, a moderator, an id…) is ignored, never applied.
+ */
+export const COMMENT_LIMITS = {
+  bodyMin: 2,
+  bodyMax: 3000,
+  nameMax: 80,
+  emailMax: 254,
+} as const;
+
+export type CommentInputErrorCode =
+  | 'comment_data_missing'
+  | 'comment_article_missing'
+  | 'comment_name_missing'
+  | 'comment_name_too_long'
+  | 'comment_email_invalid'
+  | 'comment_body_missing'
+  | 'comment_body_too_short'
+  | 'comment_body_too_long';
+
+export interface CommentInputError {
+  field: 'data' | 'article' | 'authorName' | 'authorEmail' | 'body';
+  code: CommentInputErrorCode;
+}
+
+export interface CommentInput {
+  article: string;
+  authorName: string;
+  authorEmail: string | null;
+  body: string;
+}
+
+// Deliberately plain: one @, no spaces, a dot in the domain. Deliverability is not our concern.
+const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/u;
+const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Length in user-perceived characters, so an emoji or a Persian letter with a mark counts once. */
+const segmenter = new Intl.Segmenter('fa', { granularity: 'grapheme' });
+export function visibleLength(text: string): number {
+  let count = 0;
+  for (const _ of segmenter.segment(text)) count += 1;
+  return count;
+}
+
+export function parseCommentInput(
+  body: unknown,
+): { ok: true; value: CommentInput } | { ok: false; errors: CommentInputError[] } {
+  const data = isObject(body) ? body.data : undefined;
+  if (!isObject(data)) return { ok: false, errors: [{ field: 'data', code: 'comment_data_missing' }] };
+  const errors: CommentInputError[] = [];
+
+  const article = typeof data.article === 'string' ? data.article.trim() : '';
+  if (!DOCUMENT_ID.test(article)) errors.push({ field: 'article', code: 'comment_article_missing' });
+
+  const authorName = typeof data.authorName === 'string' ? data.authorName.trim() : '';
+  if (authorName === '') errors.push({ field: 'authorName', code: 'comment_name_missing' });
+  else if (visibleLength(authorName) > COMMENT_LIMITS.nameMax) {
+    errors.push({ field: 'authorName', code: 'comment_name_too_long' });
+  }
+
+  let authorEmail: string | null = null;
+  if (data.authorEmail !== undefined && data.authorEmail !== null && data.authorEmail !== '') {
+    const email = typeof data.authorEmail === 'string' ? data.authorEmail.trim() : '';
+    if (email.length > COMMENT_LIMITS.emailMax || !EMAIL.test(email)) {
+      errors.push({ field: 'authorEmail', code: 'comment_email_invalid' });
+    } else {
+      authorEmail = email;
+    }
+  }
+
+  const text = typeof data.body === 'string' ? data.body.trim() : '';
+  if (text === '') errors.push({ field: 'body', code: 'comment_body_missing' });
+  else if (visibleLength(text) < COMMENT_LIMITS.bodyMin) errors.push({ field: 'body', code: 'comment_body_too_short' });
+  else if (visibleLength(text) > COMMENT_LIMITS.bodyMax) errors.push({ field: 'body', code: 'comment_body_too_long' });
+
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, value: { article, authorName, authorEmail, body: text } };
+}
