@@ -6,6 +6,7 @@ import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { articleSlugMiddleware } from './document-middlewares/article-slug';
 import { commentModerationMiddleware } from './document-middlewares/comment-moderation';
 import { articleCommentsCleanupMiddleware } from './document-middlewares/article-comments-cleanup';
+import { closeRedis } from './lib/redis';
 import { registerModerationAdminRoutes } from './moderation/admin-routes';
 import { registerModerationDatabaseGuard } from './moderation/database-guard';
 import { MODERATION_ACTIONS_FOR_RBAC } from './moderation/permissions';
@@ -28,5 +29,10 @@ export default {
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await ensureModeratorRole(strapi);
+    await strapi.service('api::moderation-setting.moderation-setting').ensure();
+  },
+
+  async destroy() {
+    await closeRedis();
   },
 };

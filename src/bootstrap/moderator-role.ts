@@ -32,6 +32,8 @@ export async function ensureModeratorRole(strapi: Core.Strapi): Promise<void> {
     { action: `${CM}.read`, subject: 'api::article.article', properties: {}, conditions: [] },
     { action: `${CM}.read`, subject: 'api::source.source', properties: {}, conditions: [] },
     { action: `${CM}.read`, subject: 'api::moderation-event.moderation-event', properties: {}, conditions: [] },
+    { action: `${CM}.read`, subject: 'api::moderation-setting.moderation-setting', properties: {}, conditions: [] },
+    { action: `${CM}.update`, subject: 'api::moderation-setting.moderation-setting', properties: {}, conditions: [] },
     ...Object.values(MODERATION_PERMISSIONS).map((action) => ({ action, subject: null, properties: {}, conditions: [] })),
   ];
   await roles.assignPermissions(role.id, permissions);

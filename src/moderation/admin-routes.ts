@@ -15,6 +15,7 @@ const guarded = (action: string) => ({
 export function registerModerationAdminRoutes(strapi: Core.Strapi): void {
   const read = guarded(MODERATION_PERMISSIONS.read);
   const moderate = guarded(MODERATION_PERMISSIONS.moderate);
+  const settings = guarded(MODERATION_PERMISSIONS.settings);
   const routes = [
     { method: 'GET', path: '/comments', handler: `${CONTROLLER}.list`, config: read },
     { method: 'POST', path: '/comments/bulk', handler: `${CONTROLLER}.bulk`, config: moderate },
@@ -23,6 +24,9 @@ export function registerModerationAdminRoutes(strapi: Core.Strapi): void {
     { method: 'POST', path: '/comments/:documentId/reject', handler: `${CONTROLLER}.reject`, config: moderate },
     { method: 'POST', path: '/comments/:documentId/reopen', handler: `${CONTROLLER}.reopen`, config: moderate },
     { method: 'GET', path: '/stats', handler: `${CONTROLLER}.stats`, config: read },
+    { method: 'GET', path: '/settings', handler: `${CONTROLLER}.getSettings`, config: settings },
+    { method: 'PUT', path: '/settings', handler: `${CONTROLLER}.updateSettings`, config: settings },
+    { method: 'POST', path: '/screen', handler: `${CONTROLLER}.screen`, config: settings },
   ];
   (strapi.admin.routes as Record<string, unknown>).moderation = { type: 'admin', prefix: '/moderation', routes };
 }

@@ -25,6 +25,9 @@ export interface TestApp {
 
 /** Starts a real Strapi on its own database, cloned from the migrated template. */
 export async function startStrapi(): Promise<TestApp> {
+  // Tests post many comments from 127.0.0.1: rate limits are off unless a test turns them on.
+  process.env.COMMENT_RATE_LIMIT_PER_MINUTE ??= '0';
+  process.env.COMMENT_RATE_LIMIT_PER_HOUR ??= '0';
   const databaseName = `khabar_test_${randomBytes(6).toString('hex')}`;
   await database.withAdminClient(async (client) => {
     await client.query(

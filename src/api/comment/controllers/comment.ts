@@ -3,6 +3,14 @@ import { factories } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { localizedError, message } from '../../../lib/messages';
 import { parseCommentInput } from '../../../moderation/policy/comment-input';
+import { duplicateFingerprint, screenComment } from '../../../moderation/screening';
+import { autoRejection } from '../../../moderation/settings';
+
+/**
+ * A field a person never sees (the frontend hides it) but form-filling bots do. A filled one
+ * is answered like any submission and the comment is stored rejected as spam.
+ */
+export const HONEYPOT_FIELD = 'website';
 
 const COMMENT_UID = 'api::comment.comment';
 const ARTICLE_UID = 'api::article.article';
@@ -27,6 +35,8 @@ export function toPublicComment(row: Record<string, any>): PublicComment {
     article: row.article?.documentId ? { documentId: row.article.documentId } : null,
   };
 }
+
+const isFilled = (value: unknown) => value !== undefined && value !== null && value !== '' && value !== false;
 
 /** Salted one-way hash of the client address: enough to group abuse, useless to identify. */
 export function hashIp(ip: string, salt: string): string {
@@ -64,23 +74,60 @@ export default factories.createCoreController(COMMENT_UID, ({ strapi }) => {
     }
     if (article.commentsEnabled === false) throw localizedError('forbidden', 'comment_comments_closed');
 
+    const settings = await strapi.service('api::moderation-setting.moderation-setting').get();
     const salt = String(process.env.IP_HASH_SALT || (strapi.config.get('server.app.keys') as string[])[0]);
+    const ipHash = hashIp(ctx.request.ip, salt);
     const userAgent = (ctx.get('user-agent') ?? '').slice(0, 512) || null;
+    const fingerprint = duplicateFingerprint(input.body);
+    const honeypotFilled = isFilled((ctx.request.body as { data: Record<string, unknown> }).data[HONEYPOT_FIELD]);
+
+    const articleText = await strapi.db.query(ARTICLE_UID).findOne({
+      where: { id: article.id },
+      select: ['title', 'lead', 'body'],
+    });
+    const isDuplicate =
+      settings.duplicateWindowMinutes > 0 &&
+      (await strapi.db.query(COMMENT_UID).count({
+        where: {
+          fingerprint,
+          createdAt: { $gte: new Date(Date.now() - settings.duplicateWindowMinutes * 60_000) },
+          $or: [{ ipHash }, { article: { documentId: article.documentId } }],
+        },
+      })) > 0;
+    const screening = screenComment(
+      { text: input.body, article: articleText, honeypotFilled, isDuplicate },
+      { blocklist: settings.blocklist, relevanceThreshold: settings.relevanceThreshold, maxLinks: settings.maxLinks },
+    );
+
     const created = await strapi.documents(COMMENT_UID).create({
       data: {
         body: input.body,
         authorName: input.authorName,
         authorEmail: input.authorEmail,
         article: { documentId: article.documentId, locale: article.locale },
-        ipHash: hashIp(ctx.request.ip, salt),
+        ipHash,
         userAgent,
+        screening,
+        fingerprint,
       } as never,
     });
+
+    // Screening may reject (as the settings say, and always for a honeypot hit); it never
+    // approves. The answer is the same either way, so it teaches a spammer nothing.
+    const reason = honeypotFilled ? 'spam' : autoRejection(screening.flags, settings.autoReject);
+    if (reason) {
+      await strapi.service('api::comment.moderation').transition(created.documentId, {
+        action: 'reject',
+        reason,
+        note: honeypotFilled ? 'Honeypot field filled.' : `Rejected automatically: ${screening.flags.join(', ')}.`,
+        actor: { id: null, label: 'screening' },
+      });
+    }
     ctx.status = 201;
     ctx.body = {
       data: {
         documentId: created.documentId,
-        moderationStatus: created.moderationStatus,
+        moderationStatus: 'pending',
         authorName: created.authorName,
         body: created.body,
         createdAt: created.createdAt,

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { ConflictError, conflictBody, localizedError } from '../../../lib/messages';
 import {
@@ -7,6 +8,8 @@ import {
   isRejectionReason,
   type ModerationAction,
 } from '../../../moderation/policy/statuses';
+import { screenComment } from '../../../moderation/screening';
+import type { SettingsError } from '../../../moderation/settings';
 import type { Actor, TransitionRequest } from '../services/moderation';
 
 const COMMENT_UID = 'api::comment.comment';
@@ -176,6 +179,48 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
       const results = await runTransition(ctx, () => moderation().transitionMany(ids as string[], request));
       if (results) ctx.body = { data: results };
+    },
+
+    async getSettings(ctx: AdminCtx) {
+      ctx.body = { data: await strapi.service('api::moderation-setting.moderation-setting').get() };
+    },
+
+    async updateSettings(ctx: AdminCtx) {
+      const result = await strapi.service('api::moderation-setting.moderation-setting').update(ctx.request.body);
+      if (!result.ok) {
+        const first = result.errors[0];
+        throw new errors.ValidationError(first.message.en, {
+          code: 'moderation_bad_settings',
+          messages: first.message,
+          errors: result.errors.map((error: SettingsError) => ({ path: [error.path], messages: error.message })),
+        });
+      }
+      ctx.body = { data: result.value };
+    },
+
+    /** Screens a text against the current rules, as a new comment on `article` would be. */
+    async screen(ctx: AdminCtx) {
+      const body = bodyOf(ctx);
+      if (typeof body.text !== 'string' || body.text.trim() === '' || body.text.length > 20_000) {
+        throw localizedError('validation', 'moderation_bad_query', { name: 'text' });
+      }
+      let article: { title?: string; lead?: string; body?: string } | null = null;
+      if (body.article !== undefined && body.article !== null) {
+        if (typeof body.article !== 'string') throw localizedError('validation', 'moderation_bad_query', { name: 'article' });
+        article = await strapi.db.query('api::article.article').findOne({
+          where: { documentId: body.article },
+          select: ['title', 'lead', 'body'],
+          orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
+        });
+        if (!article) throw localizedError('notFound', 'comment_article_not_found');
+      }
+      const settings = await strapi.service('api::moderation-setting.moderation-setting').get();
+      ctx.body = {
+        data: screenComment(
+          { text: body.text, article },
+          { blocklist: settings.blocklist, relevanceThreshold: settings.relevanceThreshold, maxLinks: settings.maxLinks },
+        ),
+      };
     },
 
     async stats(ctx: AdminCtx) {

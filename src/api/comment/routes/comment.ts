@@ -9,5 +9,6 @@ export default factories.createCoreRouter('api::comment.comment', {
   config: {
     find: publicRead,
     findOne: publicRead,
+    create: { middlewares: ['global::comment-rate-limit'] },
   },
 });
