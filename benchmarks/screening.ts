@@ -9,8 +9,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 import {
-  DEFAULT_BLOCKLIST,
   compileBlocklist,
+  DEFAULT_BLOCKLIST,
   detectLanguage,
   matchingKey,
   relevance,
@@ -62,7 +62,9 @@ function timePerCall(work: () => unknown, millis = 800): { calls: number; micros
 
 const format = (value: number, digits = 1): string => value.toFixed(digits).padStart(9);
 
-console.log(`Node ${process.version}; article body ${Buffer.byteLength(ARTICLE.body)} B; ${DEFAULT_BLOCKLIST.length} listed terms\n`);
+console.log(
+  `Node ${process.version}; article body ${Buffer.byteLength(ARTICLE.body)} B; ${DEFAULT_BLOCKLIST.length} listed terms\n`,
+);
 console.log('screenComment (everything: language, word list, relevance, spam, bidi)');
 console.log('     size      ops/s   µs/comment    µs/KB');
 for (const size of [100, 1_000, 10_000]) {
@@ -94,14 +96,18 @@ const oneKb = commentOfSize(1_000);
 const before = heapUsed();
 for (let i = 0; i < runs; i++) screenComment({ text: `${oneKb} ${i}`, article: ARTICLE }, RULES);
 const after = heapUsed();
-console.log(`  heap retained after ${runs} screenings of 1 KB: ${((after - before) / 1024).toFixed(1)} KB (before ${(before / 1048576).toFixed(1)} MB, after ${(after / 1048576).toFixed(1)} MB)`);
+console.log(
+  `  heap retained after ${runs} screenings of 1 KB: ${((after - before) / 1024).toFixed(1)} KB (before ${(before / 1048576).toFixed(1)} MB, after ${(after / 1048576).toFixed(1)} MB)`,
+);
 
 const copies = 200;
 const kept: unknown[] = [];
 const beforeCompile = heapUsed();
 for (let i = 0; i < copies; i++) kept.push(compileBlocklist(DEFAULT_BLOCKLIST));
 const perMatcher = (heapUsed() - beforeCompile) / copies;
-console.log(`  compiled default matcher: ${(perMatcher / 1024).toFixed(1)} KB, ${matcher.formCount} word forms, ${kept.length} built`);
+console.log(
+  `  compiled default matcher: ${(perMatcher / 1024).toFixed(1)} KB, ${matcher.formCount} word forms, ${kept.length} built`,
+);
 
 const bigList = Array.from({ length: 1000 }, (_, i) => `${DEFAULT_BLOCKLIST[i % DEFAULT_BLOCKLIST.length]}${i}`);
 const beforeBig = heapUsed();
@@ -109,4 +115,6 @@ const big = compileBlocklist(bigList);
 const bigBytes = heapUsed() - beforeBig;
 const compileMicros = timePerCall(() => compileBlocklist(bigList), 300).micros;
 const bigMatch = timePerCall(() => big.match(oneKb), 300).micros;
-console.log(`  1000-term matcher: ${(bigBytes / 1024).toFixed(1)} KB, ${big.formCount} word forms, compiled in ${(compileMicros / 1000).toFixed(1)} ms, matches 1 KB in ${bigMatch.toFixed(1)} µs`);
+console.log(
+  `  1000-term matcher: ${(bigBytes / 1024).toFixed(1)} KB, ${big.formCount} word forms, compiled in ${(compileMicros / 1000).toFixed(1)} ms, matches 1 KB in ${bigMatch.toFixed(1)} µs`,
+);

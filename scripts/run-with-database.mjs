@@ -14,10 +14,10 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, appendFileSync, rmSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { parseEnv } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { parseEnv } from 'node:util';
 import pg from 'pg';
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,9 +42,7 @@ function readDotEnv() {
 
 function ensureDevelopmentSecrets(fileValues) {
   if (process.env.NODE_ENV === 'production') return;
-  const missing = Object.keys(DEVELOPMENT_SECRETS).filter(
-    (name) => !process.env[name] && !fileValues[name],
-  );
+  const missing = Object.keys(DEVELOPMENT_SECRETS).filter((name) => !process.env[name] && !fileValues[name]);
   if (missing.length === 0) return;
   const lines = missing.map((name) => `${name}=${DEVELOPMENT_SECRETS[name]()}`);
   const header = existsSync(envFile) ? '' : '# Written by scripts/run-with-database.mjs for development only.\n';

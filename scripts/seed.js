@@ -169,7 +169,7 @@ main().then(
   () => process.exit(0),
   (error) => {
     console.error(`Seed failed: ${error instanceof Error ? error.message : String(error)}`);
-    const details = error && error.details && error.details.errors;
+    const details = error?.details?.errors;
     if (details) console.error(JSON.stringify(details, null, 2));
     if (process.env.DEBUG && error instanceof Error) console.error(error.stack);
     process.exit(1);

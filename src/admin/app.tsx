@@ -1,6 +1,8 @@
+import type { StrapiApp } from '@strapi/strapi/admin';
+
 export default {
   config: {
-    locales: ['fa'],
+    locales: [],
   },
-  bootstrap() {},
+  bootstrap(_app: StrapiApp) {},
 };

@@ -34,7 +34,12 @@ export async function ensureModeratorRole(strapi: Core.Strapi): Promise<void> {
     { action: `${CM}.read`, subject: 'api::moderation-event.moderation-event', properties: {}, conditions: [] },
     { action: `${CM}.read`, subject: 'api::moderation-setting.moderation-setting', properties: {}, conditions: [] },
     { action: `${CM}.update`, subject: 'api::moderation-setting.moderation-setting', properties: {}, conditions: [] },
-    ...Object.values(MODERATION_PERMISSIONS).map((action) => ({ action, subject: null, properties: {}, conditions: [] })),
+    ...Object.values(MODERATION_PERMISSIONS).map((action) => ({
+      action,
+      subject: null,
+      properties: {},
+      conditions: [],
+    })),
   ];
   await roles.assignPermissions(role.id, permissions);
 }

@@ -1,13 +1,16 @@
 import type { Core, Modules } from '@strapi/strapi';
+import type { Actor } from '../api/comment/services/moderation';
 import { localizedError } from '../lib/messages';
+import { canModerate } from '../moderation/permissions';
 import { isModerationStatus, MODERATION_FIELDS } from '../moderation/policy/statuses';
 import { actionFor } from '../moderation/policy/transitions';
-import type { Actor } from '../api/comment/services/moderation';
-import { canModerate } from '../moderation/permissions';
 
 const COMMENT_UID = 'api::comment.comment';
 
-type RequestState = { auth?: { strategy?: { name?: string } }; user?: { id: number; firstname?: string; lastname?: string; email?: string } };
+type RequestState = {
+  auth?: { strategy?: { name?: string } };
+  user?: { id: number; firstname?: string; lastname?: string; email?: string };
+};
 
 /**
  * Comments on the Document Service path (admin content manager, REST, code):
@@ -22,7 +25,8 @@ export function commentModerationMiddleware(strapi: Core.Strapi): Modules.Docume
       return next();
     }
     const params = context.params as { data?: Record<string, unknown>; documentId?: string };
-    const data = (params.data ??= {});
+    params.data ??= {};
+    const data = params.data;
 
     if (context.action === 'create') {
       for (const field of MODERATION_FIELDS) delete data[field];

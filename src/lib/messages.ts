@@ -129,7 +129,12 @@ export function message(code: MessageCode, vars: MessageVars = {}) {
 export type ErrorKind = 'validation' | 'forbidden' | 'notFound' | 'conflict' | 'tooMany';
 
 /** An error of the given kind whose body names the problem in both languages. */
-export function localizedError(kind: ErrorKind, code: MessageCode, vars: MessageVars = {}, extra: Record<string, unknown> = {}) {
+export function localizedError(
+  kind: ErrorKind,
+  code: MessageCode,
+  vars: MessageVars = {},
+  extra: Record<string, unknown> = {},
+) {
   const messages = message(code, vars);
   const details = { code, messages, ...extra };
   switch (kind) {

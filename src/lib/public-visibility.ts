@@ -8,10 +8,7 @@
  */
 export type Filters = Record<string, unknown>;
 
-export type AttributeLookup = (
-  uid: string,
-  attribute: string,
-) => { type: string; target?: string } | undefined;
+export type AttributeLookup = (uid: string, attribute: string) => { type: string; target?: string } | undefined;
 
 export type VisibilityRules = Readonly<Record<string, Filters>>;
 

@@ -48,9 +48,14 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const decision = await limiterFor(limits).consume(ctx.ip);
     if (!decision.allowed) {
       ctx.set('Retry-After', String(decision.retryAfterSeconds));
-      throw localizedError('tooMany', 'comment_rate_limited', { seconds: decision.retryAfterSeconds }, {
-        retryAfterSeconds: decision.retryAfterSeconds,
-      });
+      throw localizedError(
+        'tooMany',
+        'comment_rate_limited',
+        { seconds: decision.retryAfterSeconds },
+        {
+          retryAfterSeconds: decision.retryAfterSeconds,
+        },
+      );
     }
     return next();
   };

@@ -58,7 +58,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   function checkFilters(filters: unknown, path: string) {
     if (filters === null || typeof filters !== 'object') return;
     if (Array.isArray(filters)) {
-      filters.forEach((item, index) => checkFilters(item, `${path}[${index}]`));
+      for (const [index, item] of filters.entries()) checkFilters(item, `${path}[${index}]`);
       return;
     }
     for (const [key, value] of Object.entries(filters)) {

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { PUBLIC_STATUSES } from '../moderation/policy/statuses';
 import { type AttributeLookup, publicFilters, type VisibilityRules } from '../lib/public-visibility';
+import { PUBLIC_STATUSES } from '../moderation/policy/statuses';
 
 /**
  * What an anonymous reader may see, by content type. Articles: published versions only
@@ -19,7 +19,9 @@ export const PUBLIC_VISIBILITY: VisibilityRules = {
  */
 export default (config: { uid: string }, { strapi }: { strapi: Core.Strapi }) => {
   const lookup: AttributeLookup = (uid, attribute) => {
-    const model = strapi.getModel(uid as never) as { attributes: Record<string, { type: string; target?: string }> } | undefined;
+    const model = strapi.getModel(uid as never) as
+      | { attributes: Record<string, { type: string; target?: string }> }
+      | undefined;
     return model?.attributes[attribute];
   };
   return async (ctx: { query: Record<string, unknown> }, next: () => Promise<void>) => {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { localizedError } from '../lib/messages';
-import { inModerationScope } from './scope';
 import { MODERATION_FIELDS } from './policy/statuses';
+import { inModerationScope } from './scope';
 
 const COMMENT_UID = 'api::comment.comment';
 const EVENT_UID = 'api::moderation-event.moderation-event';

@@ -1,5 +1,5 @@
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type Redis from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 /**
  * Per-client limits on comment submission, one window a minute and one an hour, on
@@ -27,7 +27,11 @@ export function createCommentRateLimiter(
   ].filter((window) => window.points > 0);
   const prefix = options.keyPrefix ?? 'khabar-comments';
   const limiters = windows.map((window) => {
-    const settings = { points: window.points, duration: window.duration, keyPrefix: `${prefix}:${window.name}:${window.points}` };
+    const settings = {
+      points: window.points,
+      duration: window.duration,
+      keyPrefix: `${prefix}:${window.name}:${window.points}`,
+    };
     return options.redis
       ? new RateLimiterRedis({ ...settings, storeClient: options.redis, rejectIfRedisNotReady: false })
       : new RateLimiterMemory(settings);
@@ -44,7 +48,9 @@ export function createCommentRateLimiter(
           retryAfterMs = Math.max(retryAfterMs, rejection.msBeforeNext);
         }
       }
-      return retryAfterMs > 0 ? { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) } : { allowed: true };
+      return retryAfterMs > 0
+        ? { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) }
+        : { allowed: true };
     },
   };
 }

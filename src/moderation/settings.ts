@@ -58,7 +58,15 @@ export function applySettingsUpdate(
   update: unknown,
 ): { ok: true; value: ModerationSettings } | { ok: false; errors: SettingsError[] } {
   if (!isObject(update)) {
-    return { ok: false, errors: [{ path: '', message: { en: 'Send the settings as a JSON object.', fa: 'تنظیمات را به شکل یک شیء JSON بفرستید.' } }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          path: '',
+          message: { en: 'Send the settings as a JSON object.', fa: 'تنظیمات را به شکل یک شیء JSON بفرستید.' },
+        },
+      ],
+    };
   }
   const errors: SettingsError[] = [];
   const next: ModerationSettings = structuredClone(current);
@@ -74,7 +82,9 @@ export function applySettingsUpdate(
     if (
       !Array.isArray(list) ||
       list.length > SETTINGS_LIMITS.blocklistTerms ||
-      !list.every((term) => typeof term === 'string' && term.trim() !== '' && term.trim().length <= SETTINGS_LIMITS.termLength)
+      !list.every(
+        (term) => typeof term === 'string' && term.trim() !== '' && term.trim().length <= SETTINGS_LIMITS.termLength,
+      )
     ) {
       errors.push({
         path: 'blocklist',
@@ -90,7 +100,12 @@ export function applySettingsUpdate(
 
   if ('autoReject' in update) {
     const autoReject = update.autoReject;
-    if (!isObject(autoReject) || !Object.entries(autoReject).every(([flag, on]) => (AUTO_REJECT_FLAGS as readonly string[]).includes(flag) && typeof on === 'boolean')) {
+    if (
+      !isObject(autoReject) ||
+      !Object.entries(autoReject).every(
+        ([flag, on]) => (AUTO_REJECT_FLAGS as readonly string[]).includes(flag) && typeof on === 'boolean',
+      )
+    ) {
       errors.push({
         path: 'autoReject',
         message: {
@@ -106,7 +121,13 @@ export function applySettingsUpdate(
   if ('relevanceThreshold' in update) {
     const value = update.relevanceThreshold;
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
-      errors.push({ path: 'relevanceThreshold', message: { en: 'relevanceThreshold must be a number from 0 to 1.', fa: 'relevanceThreshold باید عددی از ۰ تا ۱ باشد.' } });
+      errors.push({
+        path: 'relevanceThreshold',
+        message: {
+          en: 'relevanceThreshold must be a number from 0 to 1.',
+          fa: 'relevanceThreshold باید عددی از ۰ تا ۱ باشد.',
+        },
+      });
     } else {
       next.relevanceThreshold = value;
     }
@@ -120,7 +141,13 @@ export function applySettingsUpdate(
     if (!(key in update)) continue;
     const value = update[key];
     if (!integerIn(value, 0, max)) {
-      errors.push({ path: key, message: { en: `${key} must be a whole number from 0 to ${max}.`, fa: `${key} باید عددی صحیح از ۰ تا ${max} باشد.` } });
+      errors.push({
+        path: key,
+        message: {
+          en: `${key} must be a whole number from 0 to ${max}.`,
+          fa: `${key} باید عددی صحیح از ۰ تا ${max} باشد.`,
+        },
+      });
     } else {
       next[key] = value;
     }
@@ -169,7 +196,14 @@ export function settingsFromRow(row: SettingsRow | null | undefined): Moderation
   return {
     blocklist:
       typeof row.blocklist === 'string'
-        ? [...new Set(row.blocklist.split(/\r?\n/).map((term) => term.trim()).filter(Boolean))]
+        ? [
+            ...new Set(
+              row.blocklist
+                .split(/\r?\n/)
+                .map((term) => term.trim())
+                .filter(Boolean),
+            ),
+          ]
         : [...d.blocklist],
     autoReject: {
       not_persian: row.autoRejectNotPersian ?? d.autoReject.not_persian,
@@ -177,7 +211,10 @@ export function settingsFromRow(row: SettingsRow | null | undefined): Moderation
       off_topic: row.autoRejectOffTopic ?? d.autoReject.off_topic,
       spam: row.autoRejectSpam ?? d.autoReject.spam,
     },
-    relevanceThreshold: row.relevanceThreshold === null || row.relevanceThreshold === undefined ? d.relevanceThreshold : Number(row.relevanceThreshold),
+    relevanceThreshold:
+      row.relevanceThreshold === null || row.relevanceThreshold === undefined
+        ? d.relevanceThreshold
+        : Number(row.relevanceThreshold),
     maxLinks: row.maxLinks ?? d.maxLinks,
     duplicateWindowMinutes: row.duplicateWindowMinutes ?? d.duplicateWindowMinutes,
     rateLimit: {
@@ -206,7 +243,10 @@ export function settingsToRow(settings: ModerationSettings): Required<SettingsRo
  * Which flags of a screening lead to an automatic rejection, and with what reason. Never an
  * approval: the best screening can do for a comment is leave it pending.
  */
-export function autoRejection(flags: readonly string[], autoReject: ModerationSettings['autoReject']): RejectionReason | null {
+export function autoRejection(
+  flags: readonly string[],
+  autoReject: ModerationSettings['autoReject'],
+): RejectionReason | null {
   const spamLike = flags.includes('spam') || flags.includes('duplicate') || flags.includes('too_many_links');
   if (autoReject.blocklisted && flags.includes('blocklisted')) return 'slander';
   if (autoReject.spam && spamLike) return 'spam';

@@ -8,7 +8,7 @@ import supertest from 'supertest';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const database = require('../setup/database') as {
   TEMPLATE_DATABASE: string;
-  useDatabase(name: string): void;
+  switchToDatabase(name: string): void;
   withAdminClient<T>(work: (client: import('pg').Client) => Promise<T>): Promise<T>;
   quote(name: string): string;
 };
@@ -34,7 +34,7 @@ export async function startStrapi(): Promise<TestApp> {
       `CREATE DATABASE ${database.quote(databaseName)} TEMPLATE ${database.quote(database.TEMPLATE_DATABASE)}`,
     );
   });
-  database.useDatabase(databaseName);
+  database.switchToDatabase(databaseName);
   const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
   strapi.server.mount();
   const server = strapi.server.httpServer;

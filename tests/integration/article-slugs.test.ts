@@ -1,4 +1,4 @@
-import { createAdmin, type AdminSession } from '../helpers/admin';
+import { type AdminSession, createAdmin } from '../helpers/admin';
 import { createArticle, createFullAccessToken } from '../helpers/content';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 

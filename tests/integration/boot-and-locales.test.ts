@@ -21,7 +21,12 @@ describe('boot', () => {
     const response = await app.http().get('/api/i18n/locales');
     expect(response.status).toBe(200);
     const codes = (response.body as { code: string; isDefault: boolean }[]).map((l) => [l.code, l.isDefault]);
-    expect(codes).toEqual(expect.arrayContaining([['fa', true], ['en', false]]));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        ['fa', true],
+        ['en', false],
+      ]),
+    );
     expect(codes).toHaveLength(2);
   });
 

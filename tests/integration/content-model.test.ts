@@ -1,4 +1,4 @@
-import { createAdmin, type AdminSession } from '../helpers/admin';
+import { type AdminSession, createAdmin } from '../helpers/admin';
 import { createArticle, createSource } from '../helpers/content';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 
@@ -87,7 +87,13 @@ describe('Source validation', () => {
   });
 
   it('validates the website URL', async () => {
-    for (const website of ['not a url', 'ftp://mehr.example', 'javascript:alert(1)', 'https://', 'http://exa mple.com']) {
+    for (const website of [
+      'not a url',
+      'ftp://mehr.example',
+      'javascript:alert(1)',
+      'https://',
+      'http://exa mple.com',
+    ]) {
       await expectInvalid(createSource(app.strapi, { website }), 'website');
     }
     for (const website of ['https://www.mehrnews.example', 'http://news.example.ir/path?q=1', 'https://خبر.example']) {

@@ -95,7 +95,10 @@ describe('public writes are refused', () => {
     ['delete', '/api/sources/SOURCE'],
   ] as const)('%s %s answers 403', async (method, template) => {
     const url = template.replace('PUBLISHED', publishedId).replace('SOURCE', sourceId);
-    const response = await app.http()[method](url).send({ data: { title: 'نفوذی', name: 'نفوذی', slug: 'x' } });
+    const response = await app
+      .http()
+      [method](url)
+      .send({ data: { title: 'نفوذی', name: 'نفوذی', slug: 'x' } });
     expect(response.status).toBe(403);
     const count = await app.strapi.db.query('api::article.article').count({ where: { title: 'نفوذی' } });
     expect(count).toBe(0);
@@ -151,7 +154,10 @@ describe('malformed queries answer 4xx, never 500', () => {
   });
 
   it('still accepts a well-formed $or and the largest page size', async () => {
-    const params = query({ filters: { $or: [{ title: 'خبر منتشرشده' }, { title: 'x' }] }, pagination: { pageSize: 100 } });
+    const params = query({
+      filters: { $or: [{ title: 'خبر منتشرشده' }, { title: 'x' }] },
+      pagination: { pageSize: 100 },
+    });
     const response = await app.http().get(`/api/articles${params}`);
     expect(response.status).toBe(200);
     expect(response.body.data).toHaveLength(1);

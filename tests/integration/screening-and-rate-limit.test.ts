@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createAdmin, type AdminSession } from '../helpers/admin';
+import { type AdminSession, createAdmin } from '../helpers/admin';
 import { createArticle } from '../helpers/content';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 
@@ -32,8 +32,7 @@ const post = (data: Record<string, unknown>, headers: Record<string, string> = {
   return request.send({ data: { article: articleId, authorName: 'مریم', ...data } });
 };
 
-const stored = (documentId: string) =>
-  app.strapi.db.query('api::comment.comment').findOne({ where: { documentId } });
+const stored = (documentId: string) => app.strapi.db.query('api::comment.comment').findOne({ where: { documentId } });
 
 describe('screening of new comments', () => {
   it('stores the screening privately and shows it to moderators only', async () => {
@@ -48,12 +47,17 @@ describe('screening of new comments', () => {
     const admin = await app.http().get(`/moderation/comments/${id}`).set('Authorization', moderator.auth);
     expect(admin.body.data.screening).toMatchObject({ language: 'fa', flags: [] });
 
-    const list = await app.http().get('/moderation/comments?moderationStatus=pending').set('Authorization', moderator.auth);
+    const list = await app
+      .http()
+      .get('/moderation/comments?moderationStatus=pending')
+      .set('Authorization', moderator.auth);
     expect(list.body.data.find((c: { documentId: string }) => c.documentId === id).screening.language).toBe('fa');
   });
 
   it('flags a disguised listed word and suggests slander, without rejecting by default', async () => {
-    const response = await post({ body: 'این مدیر مترو یک دزدِ ـــ واقعی است و همه می‌دانند' .replace('دزدِ ـــ', 'دزـــد') });
+    const response = await post({
+      body: 'این مدیر مترو یک دزدِ ـــ واقعی است و همه می‌دانند'.replace('دزدِ ـــ', 'دزـــد'),
+    });
     const row = await stored(response.body.data.documentId);
     expect(row.screening.flags).toContain('blocklisted');
     expect(row.screening.blocklist).toEqual(['دزد']);
@@ -70,14 +74,16 @@ describe('screening of new comments', () => {
   });
 
   it('flags links beyond the limit as spam', async () => {
-    const response = await post({ body: 'ارزان بخرید www.shop1.example و http://shop2.example و shop3.example.ir همین حالا' });
+    const response = await post({
+      body: 'ارزان بخرید www.shop1.example و http://shop2.example و shop3.example.ir همین حالا',
+    });
     const row = await stored(response.body.data.documentId);
     expect(row.screening.flags).toEqual(expect.arrayContaining(['spam', 'too_many_links']));
   });
 
   it('flags the same text sent again as a duplicate, however it is typed', async () => {
     const first = await post({ body: 'مترو باید ارزان بماند چون مردم پول ندارند' });
-    const again = await post({ body: 'مترو باید ارزان بماند چون مردم پول ندارند' .replace('ی', 'ي') });
+    const again = await post({ body: 'مترو باید ارزان بماند چون مردم پول ندارند'.replace('ی', 'ي') });
     expect((await stored(first.body.data.documentId)).screening.flags).not.toContain('duplicate');
     expect((await stored(again.body.data.documentId)).screening.flags).toContain('duplicate');
   });
@@ -93,7 +99,12 @@ describe('screening of new comments', () => {
       .query('api::moderation-event.moderation-event')
       .findMany({ where: { commentDocumentId: response.body.data.documentId } });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ fromStatus: 'pending', toStatus: 'rejected', reason: 'spam', actorLabel: 'screening' });
+    expect(events[0]).toMatchObject({
+      fromStatus: 'pending',
+      toStatus: 'rejected',
+      reason: 'spam',
+      actorLabel: 'screening',
+    });
   });
 });
 
@@ -114,7 +125,9 @@ describe('screening settings', () => {
 
   it('refuses other admin roles and anonymous callers', async () => {
     expect((await app.http().get('/moderation/settings').set('Authorization', editor.auth)).status).toBe(403);
-    expect((await app.http().put('/moderation/settings').set('Authorization', editor.auth).send({ maxLinks: 9 })).status).toBe(403);
+    expect(
+      (await app.http().put('/moderation/settings').set('Authorization', editor.auth).send({ maxLinks: 9 })).status,
+    ).toBe(403);
     expect((await app.http().get('/moderation/settings')).status).toBe(401);
   });
 
@@ -157,7 +170,11 @@ describe('screening settings', () => {
     expect(row.moderationStatus).toBe('rejected');
     expect(row.rejectionReason).toBe('slander');
 
-    await app.http().put('/moderation/settings').set('Authorization', moderator.auth).send({ autoReject: { blocklisted: false } });
+    await app
+      .http()
+      .put('/moderation/settings')
+      .set('Authorization', moderator.auth)
+      .send({ autoReject: { blocklisted: false } });
     const later = await post({ body: 'مسئولان مترو همه حرامی هستند و این را همه می‌دانند' });
     expect((await stored(later.body.data.documentId)).moderationStatus).toBe('pending');
   });
@@ -201,7 +218,9 @@ describe('POST /moderation/screen', () => {
   });
 
   it('answers 400 for a missing text and 404 for an unknown article', async () => {
-    expect((await app.http().post('/moderation/screen').set('Authorization', moderator.auth).send({})).status).toBe(400);
+    expect((await app.http().post('/moderation/screen').set('Authorization', moderator.auth).send({})).status).toBe(
+      400,
+    );
     const unknown = await app
       .http()
       .post('/moderation/screen')
@@ -265,10 +284,18 @@ describe('rate limits from the settings', () => {
   });
 
   it('follow a change in the admin settings on the next request', async () => {
-    await app.http().put('/moderation/settings').set('Authorization', moderator.auth).send({ rateLimit: { perMinute: 1, perHour: 10 } });
+    await app
+      .http()
+      .put('/moderation/settings')
+      .set('Authorization', moderator.auth)
+      .send({ rateLimit: { perMinute: 1, perHour: 10 } });
     expect((await post({ body: 'نخستین نظر پس از تغییر تنظیمات' })).status).toBe(201);
     expect((await post({ body: 'دومین نظر پس از تغییر تنظیمات' })).status).toBe(429);
-    await app.http().put('/moderation/settings').set('Authorization', moderator.auth).send({ rateLimit: { perMinute: 0, perHour: 0 } });
+    await app
+      .http()
+      .put('/moderation/settings')
+      .set('Authorization', moderator.auth)
+      .send({ rateLimit: { perMinute: 0, perHour: 0 } });
     expect((await post({ body: 'سومین نظر وقتی محدودیت خاموش است' })).status).toBe(201);
   });
 });

@@ -23,7 +23,7 @@ function adminConnection() {
 }
 
 /** Points Strapi's DATABASE_* variables (or DATABASE_URL) at the named database. */
-function useDatabase(name) {
+function switchToDatabase(name) {
   if (process.env.DATABASE_URL) {
     const url = new URL(process.env.DATABASE_URL);
     url.pathname = `/${name}`;
@@ -45,4 +45,4 @@ async function withAdminClient(work) {
 
 const quote = (name) => `"${name.replace(/"/g, '""')}"`;
 
-module.exports = { TEMPLATE_DATABASE, adminConnection, useDatabase, withAdminClient, quote };
+module.exports = { TEMPLATE_DATABASE, adminConnection, switchToDatabase, withAdminClient, quote };

@@ -11,10 +11,14 @@ const appDir = path.resolve(__dirname, '../..');
 
 module.exports = async function globalSetup() {
   // Compile in a child: compileStrapi exits the process on a TypeScript error.
-  execFileSync(process.execPath, ['-e', `require('@strapi/strapi').compileStrapi({ appDir: ${JSON.stringify(appDir)} })`], {
-    cwd: appDir,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    process.execPath,
+    ['-e', `require('@strapi/strapi').compileStrapi({ appDir: ${JSON.stringify(appDir)} })`],
+    {
+      cwd: appDir,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   await withAdminClient(async (client) => {
     await client.query(`DROP DATABASE IF EXISTS ${quote(TEMPLATE_DATABASE)} WITH (FORCE)`);
     await client.query(`CREATE DATABASE ${quote(TEMPLATE_DATABASE)}`);

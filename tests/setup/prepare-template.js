@@ -1,9 +1,9 @@
 /** Boots Strapi once on the template database so its schema and bootstrap data exist. */
 const path = require('node:path');
-const { TEMPLATE_DATABASE, useDatabase } = require('./database');
+const { TEMPLATE_DATABASE, switchToDatabase } = require('./database');
 
 async function main() {
-  useDatabase(TEMPLATE_DATABASE);
+  switchToDatabase(TEMPLATE_DATABASE);
   const appDir = path.resolve(__dirname, '../..');
   const { createStrapi } = require('@strapi/strapi');
   const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();

@@ -15,7 +15,13 @@ export const MODERATION_ACTIONS = ['approve', 'reject', 'reopen'] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
 /** Fields only a moderation transition may write; no other path can set them. */
-export const MODERATION_FIELDS = ['moderationStatus', 'rejectionReason', 'moderationNote', 'moderatedBy', 'moderatedAt'] as const;
+export const MODERATION_FIELDS = [
+  'moderationStatus',
+  'rejectionReason',
+  'moderationNote',
+  'moderatedBy',
+  'moderatedAt',
+] as const;
 
 export const isModerationStatus = (value: unknown): value is ModerationStatus =>
   typeof value === 'string' && (MODERATION_STATUSES as readonly string[]).includes(value);

@@ -23,11 +23,7 @@ export type TransitionPlan =
   | { ok: true; from: ModerationStatus; to: ModerationStatus; rejectionReason: RejectionReason | null }
   | { ok: false; error: 'already_in_status' | 'reason_required' | 'reason_not_allowed'; from: ModerationStatus };
 
-export function planTransition(
-  from: ModerationStatus,
-  action: ModerationAction,
-  reason?: unknown,
-): TransitionPlan {
+export function planTransition(from: ModerationStatus, action: ModerationAction, reason?: unknown): TransitionPlan {
   const to = ACTION_TARGET[action];
   if (from === to) return { ok: false, error: 'already_in_status', from };
   if (to === 'rejected') {

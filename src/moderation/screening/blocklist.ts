@@ -26,9 +26,7 @@ const AGENT_ENDINGS = ['گر', 'خوار', 'خور', 'فروش', 'گو', 'کار
  * ی-forms of simple nouns that are ordinary newsroom words: theft, espionage, servitude ... These
  * are never read as the listed insult plus a suffix.
  */
-const ABSTRACT_NOUNS = new Set(
-  ['دزدی', 'جاسوسی', 'نوکری', 'مزدوری', 'شیادی'].map(matchingKey),
-);
+const ABSTRACT_NOUNS = new Set(['دزدی', 'جاسوسی', 'نوکری', 'مزدوری', 'شیادی'].map(matchingKey));
 
 /** Term followed by these plural / comparative endings, in key form (no ZWNJ). */
 const PLAIN_SUFFIXES = ['ها', 'های', 'هایی', 'هایش', 'هایشان', 'تر', 'ترین'];

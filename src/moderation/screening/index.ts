@@ -1,6 +1,6 @@
 export { type BlocklistMatcher, blocklistMatcher, compileBlocklist, findBlocklisted } from './blocklist';
 export { DEFAULT_BLOCKLIST } from './default-blocklist';
-export { type Language, type LanguageGuess, detectLanguage } from './language';
+export { detectLanguage, type Language, type LanguageGuess } from './language';
 export { hasBidiControls, hasBidiOverride, matchingKey, tokens } from './normalize';
 export {
   type ArticleProfile,
@@ -12,13 +12,13 @@ export {
   relevanceToProfile,
 } from './relevance';
 export {
+  duplicateFingerprint,
   type RejectionReason,
   SCREENING_FLAGS,
   type Screening,
   type ScreeningFlag,
   type ScreeningInput,
   type ScreeningRules,
-  duplicateFingerprint,
   screenComment,
 } from './screen';
 export { type SpamSignals, spamSignals } from './spam';

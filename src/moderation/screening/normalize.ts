@@ -75,8 +75,7 @@ const WHITE_SPACE = /\s+/gu;
  * (م ز د و ر, م.ز.د.و.ر): a word spelled out to dodge a word list. The cheap pattern without
  * Unicode classes or lookbehind rules most texts out before the exact one runs.
  */
-const SPACED_LETTERS =
-  /(?<![\p{L}\p{N}])\p{L}(?![\p{L}\p{N}])(?:[ .\-_*·•|/\\+]+\p{L}(?![\p{L}\p{N}])){2,}/gu;
+const SPACED_LETTERS = /(?<![\p{L}\p{N}])\p{L}(?![\p{L}\p{N}])(?:[ .\-_*·•|/\\+]+\p{L}(?![\p{L}\p{N}])){2,}/gu;
 const MAYBE_SPACED_LETTERS =
   /(?:^|[ .\-_*·•|/\\+])[^ .\-_*·•|/\\+][ .\-_*·•|/\\+]+[^ .\-_*·•|/\\+][ .\-_*·•|/\\+]+[^ .\-_*·•|/\\+](?:[ .\-_*·•|/\\+]|$)/u;
 const NOT_LETTER = /[^\p{L}]/gu;

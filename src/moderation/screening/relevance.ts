@@ -28,11 +28,7 @@ const STOPWORDS_WRITTEN = `
   پارسال دیشب آینده گذشته جدید
 `;
 // Keyed word by word: keyed as one text, "می" would join the word after it.
-const STOPWORDS: ReadonlySet<string> = new Set(
-  STOPWORDS_WRITTEN.split(/\s+/u)
-    .filter(Boolean)
-    .map(matchingKey),
-);
+const STOPWORDS: ReadonlySet<string> = new Set(STOPWORDS_WRITTEN.split(/\s+/u).filter(Boolean).map(matchingKey));
 
 /**
  * Light suffix stripping, longest first, one suffix per pass, keeping a stem of at least

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 
 import { blocklistMatcher } from './blocklist';
-import { type Language, detectLanguage } from './language';
+import { detectLanguage, type Language } from './language';
 import { hasBidiControls, hasBidiOverride, keyWords, matchingKey } from './normalize';
 import { type ArticleText, cachedArticleProfile, contentWords, relevanceOfTokens } from './relevance';
 import { spamSignals } from './spam';
@@ -80,7 +80,11 @@ function hasArticleText(article: ArticleText | null | undefined): article is Art
  * marks and isolates that Persian keyboards and apps insert (LRM/RLM around Latin words); only an
  * override (LRO/RLO), which makes reversed text display as a normal word, suggests 'other'.
  */
-function suggestReason(flags: ReadonlySet<ScreeningFlag>, text: string, honeypotFilled: boolean): RejectionReason | null {
+function suggestReason(
+  flags: ReadonlySet<ScreeningFlag>,
+  text: string,
+  honeypotFilled: boolean,
+): RejectionReason | null {
   if (flags.has('blocklisted')) return 'slander';
   if (flags.has('spam') || flags.has('duplicate') || flags.has('too_many_links') || honeypotFilled) return 'spam';
   if (flags.has('not_persian')) return 'not_persian';

@@ -28,7 +28,8 @@ const MAYBE_OBFUSCATED_DOT = /dot|نقطه|[[({]\s*\./iu;
 
 /** Whether the character before `index` is a letter or digit: the word boundary, checked in code. */
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const startsWord = (text: string, index: number): boolean => index === 0 || !LETTER_OR_DIGIT.test(text.charAt(index - 1));
+const startsWord = (text: string, index: number): boolean =>
+  index === 0 || !LETTER_OR_DIGIT.test(text.charAt(index - 1));
 
 const TOP_LEVEL_DOMAINS =
   'com|net|org|ir|io|me|co|info|biz|xyz|top|site|online|app|dev|ly|gl|to|tk|ml|ga|cf|gq|ru|de|uk|us|eu|tv|cc|ai|link|click|club|shop|store|live|news|blog|pro|fun|space|website|one|asia|ws|in|im|gd|cx|su|tr|ae';
@@ -75,7 +76,9 @@ export function countLinks(text: string): { spans: Span[]; domains: string[] } {
       const end = start + link.length;
       if (overlaps(spans, start, end)) continue;
       spans.push({ start, end });
-      const host = HOST.exec(link)?.[1]?.toLowerCase().replace(/^www\d{0,3}\./u, '');
+      const host = HOST.exec(link)?.[1]
+        ?.toLowerCase()
+        .replace(/^www\d{0,3}\./u, '');
       if (host && !domains.includes(host)) domains.push(host);
     }
   }
@@ -140,7 +143,9 @@ export function countMessengerHandles(text: string, links: readonly Span[] = cou
     }
   }
   for (const link of links) {
-    const host = HOST.exec(text.slice(link.start, link.end))?.[1]?.toLowerCase().replace(/^www\./u, '');
+    const host = HOST.exec(text.slice(link.start, link.end))?.[1]
+      ?.toLowerCase()
+      .replace(/^www\./u, '');
     if (host && MESSENGER_HOSTS.has(host)) add(link.start, link.end);
   }
   return spans.length;

@@ -4,7 +4,7 @@
  * disguises caught and no innocent word matched; off topic ≥ 90 % where a topic is labelled.
  */
 
-import { DEFAULT_BLOCKLIST, compileBlocklist, detectLanguage, screenComment } from '../../../src/moderation/screening';
+import { compileBlocklist, DEFAULT_BLOCKLIST, detectLanguage, screenComment } from '../../../src/moderation/screening';
 import { ARTICLE, type CommentClass, LABELLED_COMMENTS } from './fixtures/labelled-comments';
 
 const matcher = compileBlocklist(DEFAULT_BLOCKLIST);
@@ -14,9 +14,14 @@ interface Tally {
   total: number;
   correct: number;
 }
-const percent = ({ total, correct }: Tally): string => (total === 0 ? '-' : `${((100 * correct) / total).toFixed(1)} %`);
+const percent = ({ total, correct }: Tally): string =>
+  total === 0 ? '-' : `${((100 * correct) / total).toFixed(1)} %`;
 
-function tallyBy<T>(items: readonly T[], classOf: (item: T) => string, isCorrect: (item: T) => boolean): Map<string, Tally> {
+function tallyBy<T>(
+  items: readonly T[],
+  classOf: (item: T) => string,
+  isCorrect: (item: T) => boolean,
+): Map<string, Tally> {
   const tallies = new Map<string, Tally>();
   for (const item of items) {
     const tally = tallies.get(classOf(item)) ?? { total: 0, correct: 0 };
@@ -34,12 +39,22 @@ const overall = (tallies: Map<string, Tally>): Tally =>
   });
 
 function printTable(title: string, tallies: Map<string, Tally>): void {
-  const rows = [...tallies].map(([name, tally]) => `  ${name.padEnd(20)} ${String(tally.correct).padStart(3)}/${String(tally.total).padEnd(3)} ${percent(tally)}`);
+  const rows = [...tallies].map(
+    ([name, tally]) =>
+      `  ${name.padEnd(20)} ${String(tally.correct).padStart(3)}/${String(tally.total).padEnd(3)} ${percent(tally)}`,
+  );
   const all = overall(tallies);
-  console.log(`${title}\n${rows.join('\n')}\n  ${'overall'.padEnd(20)} ${String(all.correct).padStart(3)}/${String(all.total).padEnd(3)} ${percent(all)}`);
+  console.log(
+    `${title}\n${rows.join('\n')}\n  ${'overall'.padEnd(20)} ${String(all.correct).padStart(3)}/${String(all.total).padEnd(3)} ${percent(all)}`,
+  );
 }
 
-const PERSIAN_CLASSES: ReadonlySet<CommentClass> = new Set(['fa', 'fa-zwnj-variants', 'fa-arabic-keyboard', 'fa-mixed']);
+const PERSIAN_CLASSES: ReadonlySet<CommentClass> = new Set([
+  'fa',
+  'fa-zwnj-variants',
+  'fa-arabic-keyboard',
+  'fa-mixed',
+]);
 
 describe('labelled comments', () => {
   it('has at least 80 comments', () => {
@@ -48,7 +63,11 @@ describe('labelled comments', () => {
 
   it('detects the language of ≥ 95 % and never calls a Persian comment non-Persian', () => {
     const detected = LABELLED_COMMENTS.map((comment) => ({ comment, language: detectLanguage(comment.text).language }));
-    const tallies = tallyBy(detected, (d) => d.comment.class, (d) => d.language === d.comment.language);
+    const tallies = tallyBy(
+      detected,
+      (d) => d.comment.class,
+      (d) => d.language === d.comment.language,
+    );
     printTable('Language accuracy by class', tallies);
 
     const persianCalledOther = detected.filter((d) => d.comment.language === 'fa' && d.language !== 'fa');
@@ -80,7 +99,11 @@ describe('labelled comments', () => {
       comment,
       offTopic: screenComment({ text: comment.text, article: ARTICLE }, RULES).flags.includes('off_topic'),
     }));
-    const tallies = tallyBy(screened, (s) => `${s.comment.topic} topic`, (s) => s.offTopic === (s.comment.topic === 'off'));
+    const tallies = tallyBy(
+      screened,
+      (s) => `${s.comment.topic} topic`,
+      (s) => s.offTopic === (s.comment.topic === 'off'),
+    );
     printTable(`Off-topic accuracy (threshold ${RULES.relevanceThreshold})`, tallies);
     const all = overall(tallies);
     expect(all.correct / all.total).toBeGreaterThanOrEqual(0.9);

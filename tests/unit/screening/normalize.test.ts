@@ -31,7 +31,18 @@ describe('matchingKey', () => {
   });
 
   it('drops invisible characters inserted inside a word', () => {
-    const invisible = ['\u200B', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u200E', '\u200F', '\u202E', '\u2066', '\u061C'];
+    const invisible = [
+      '\u200B',
+      '\u200D',
+      '\u2060',
+      '\uFEFF',
+      '\u00AD',
+      '\u200E',
+      '\u200F',
+      '\u202E',
+      '\u2066',
+      '\u061C',
+    ];
     sameKey(['مزدور', ...invisible.map((char) => `مز${char}دور`)]);
   });
 

@@ -85,7 +85,9 @@ describe('stem', () => {
 
 describe('stripMarkdown', () => {
   it('keeps the words and drops the syntax', () => {
-    const text = stripMarkdown('# عنوان\n\n> نقل **مهم** و `کد`\n\n![عکس](a.png) [پیوند](https://x.ir)\n\n1. اول\n- دوم <b>سوم</b>');
+    const text = stripMarkdown(
+      '# عنوان\n\n> نقل **مهم** و `کد`\n\n![عکس](a.png) [پیوند](https://x.ir)\n\n1. اول\n- دوم <b>سوم</b>',
+    );
     expect(text.replace(/\s+/gu, ' ').trim()).toBe('عنوان نقل مهم و عکس پیوند اول دوم سوم');
   });
 });

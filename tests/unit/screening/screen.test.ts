@@ -1,8 +1,8 @@
 import {
   DEFAULT_BLOCKLIST,
+  duplicateFingerprint,
   SCREENING_FLAGS,
   type ScreeningRules,
-  duplicateFingerprint,
   screenComment,
 } from '../../../src/moderation/screening';
 
@@ -115,7 +115,9 @@ describe('screenComment', () => {
   });
 
   it('uses the list it is given', () => {
-    expect(screenComment({ text: 'این آقا واقعا نابغه است' }, { ...RULES, blocklist: ['نابغه'] }).blocklist).toEqual(['نابغه']);
+    expect(screenComment({ text: 'این آقا واقعا نابغه است' }, { ...RULES, blocklist: ['نابغه'] }).blocklist).toEqual([
+      'نابغه',
+    ]);
     expect(screenComment({ text: 'این آقا واقعا دزد است' }, { ...RULES, blocklist: [] }).flags).toEqual([]);
   });
 });
@@ -126,7 +128,12 @@ describe('duplicateFingerprint', () => {
   });
 
   it('is the same for the same words typed differently', () => {
-    const variants = ['اين كتاب‌ها را مي‌خوانم', 'این کتابها را میخوانم', 'این کتاب ها را می خوانم', ' این  کتاب‌ها را می‌خوانم '];
+    const variants = [
+      'اين كتاب‌ها را مي‌خوانم',
+      'این کتابها را میخوانم',
+      'این کتاب ها را می خوانم',
+      ' این  کتاب‌ها را می‌خوانم ',
+    ];
     expect(new Set(variants.map(duplicateFingerprint)).size).toBe(1);
   });
 

@@ -53,108 +53,119 @@ export default factories.createCoreController(COMMENT_UID, ({ strapi }) => {
   }
 
   return {
-  /** A reader submits a comment. It is stored pending; the answer shows only public fields. */
-  async create(ctx: Ctx) {
-    const parsed = parseCommentInput(ctx.request.body);
-    if (!parsed.ok) {
-      const errors = parsed.errors.map((error) => ({ path: [error.field], code: error.code, messages: message(error.code) }));
-      throw localizedError('validation', parsed.errors[0].code, {}, { errors });
-    }
-    const input = parsed.value;
+    /** A reader submits a comment. It is stored pending; the answer shows only public fields. */
+    async create(ctx: Ctx) {
+      const parsed = parseCommentInput(ctx.request.body);
+      if (!parsed.ok) {
+        const errors = parsed.errors.map((error) => ({
+          path: [error.field],
+          code: error.code,
+          messages: message(error.code),
+        }));
+        throw localizedError('validation', parsed.errors[0].code, {}, { errors });
+      }
+      const input = parsed.value;
 
-    const article = await strapi.db.query(ARTICLE_UID).findOne({
-      where: { documentId: input.article, publishedAt: { $notNull: true } },
-      select: ['id', 'documentId', 'locale', 'commentsEnabled'],
-      orderBy: { id: 'asc' },
-    });
-    if (!article) {
-      throw localizedError('validation', 'comment_article_not_found', {}, {
-        errors: [{ path: ['article'], code: 'comment_article_not_found', messages: message('comment_article_not_found') }],
+      const article = await strapi.db.query(ARTICLE_UID).findOne({
+        where: { documentId: input.article, publishedAt: { $notNull: true } },
+        select: ['id', 'documentId', 'locale', 'commentsEnabled'],
+        orderBy: { id: 'asc' },
       });
-    }
-    if (article.commentsEnabled === false) throw localizedError('forbidden', 'comment_comments_closed');
+      if (!article) {
+        throw localizedError(
+          'validation',
+          'comment_article_not_found',
+          {},
+          {
+            errors: [
+              { path: ['article'], code: 'comment_article_not_found', messages: message('comment_article_not_found') },
+            ],
+          },
+        );
+      }
+      if (article.commentsEnabled === false) throw localizedError('forbidden', 'comment_comments_closed');
 
-    const settings = await strapi.service('api::moderation-setting.moderation-setting').get();
-    const salt = String(process.env.IP_HASH_SALT || (strapi.config.get('server.app.keys') as string[])[0]);
-    const ipHash = hashIp(ctx.request.ip, salt);
-    const userAgent = (ctx.get('user-agent') ?? '').slice(0, 512) || null;
-    const fingerprint = duplicateFingerprint(input.body);
-    const honeypotFilled = isFilled((ctx.request.body as { data: Record<string, unknown> }).data[HONEYPOT_FIELD]);
+      const settings = await strapi.service('api::moderation-setting.moderation-setting').get();
+      const salt = String(process.env.IP_HASH_SALT || (strapi.config.get('server.app.keys') as string[])[0]);
+      const ipHash = hashIp(ctx.request.ip, salt);
+      const userAgent = (ctx.get('user-agent') ?? '').slice(0, 512) || null;
+      const fingerprint = duplicateFingerprint(input.body);
+      const honeypotFilled = isFilled((ctx.request.body as { data: Record<string, unknown> }).data[HONEYPOT_FIELD]);
 
-    const articleText = await strapi.db.query(ARTICLE_UID).findOne({
-      where: { id: article.id },
-      select: ['title', 'lead', 'body'],
-    });
-    const isDuplicate =
-      settings.duplicateWindowMinutes > 0 &&
-      (await strapi.db.query(COMMENT_UID).count({
-        where: {
+      const articleText = await strapi.db.query(ARTICLE_UID).findOne({
+        where: { id: article.id },
+        select: ['title', 'lead', 'body'],
+      });
+      const isDuplicate =
+        settings.duplicateWindowMinutes > 0 &&
+        (await strapi.db.query(COMMENT_UID).count({
+          where: {
+            fingerprint,
+            createdAt: { $gte: new Date(Date.now() - settings.duplicateWindowMinutes * 60_000) },
+            $or: [{ ipHash }, { article: { documentId: article.documentId } }],
+          },
+        })) > 0;
+      const screening = screenComment(
+        { text: input.body, article: articleText, honeypotFilled, isDuplicate },
+        { blocklist: settings.blocklist, relevanceThreshold: settings.relevanceThreshold, maxLinks: settings.maxLinks },
+      );
+
+      const created = await strapi.documents(COMMENT_UID).create({
+        data: {
+          body: input.body,
+          authorName: input.authorName,
+          authorEmail: input.authorEmail,
+          article: { documentId: article.documentId, locale: article.locale },
+          ipHash,
+          userAgent,
+          screening,
           fingerprint,
-          createdAt: { $gte: new Date(Date.now() - settings.duplicateWindowMinutes * 60_000) },
-          $or: [{ ipHash }, { article: { documentId: article.documentId } }],
-        },
-      })) > 0;
-    const screening = screenComment(
-      { text: input.body, article: articleText, honeypotFilled, isDuplicate },
-      { blocklist: settings.blocklist, relevanceThreshold: settings.relevanceThreshold, maxLinks: settings.maxLinks },
-    );
-
-    const created = await strapi.documents(COMMENT_UID).create({
-      data: {
-        body: input.body,
-        authorName: input.authorName,
-        authorEmail: input.authorEmail,
-        article: { documentId: article.documentId, locale: article.locale },
-        ipHash,
-        userAgent,
-        screening,
-        fingerprint,
-      } as never,
-    });
-
-    // Screening may reject (as the settings say, and always for a honeypot hit); it never
-    // approves. The answer is the same either way, so it teaches a spammer nothing.
-    const reason = honeypotFilled ? 'spam' : autoRejection(screening.flags, settings.autoReject);
-    if (reason) {
-      await strapi.service('api::comment.moderation').transition(created.documentId, {
-        action: 'reject',
-        reason,
-        note: honeypotFilled ? 'Honeypot field filled.' : `Rejected automatically: ${screening.flags.join(', ')}.`,
-        actor: { id: null, label: 'screening' },
+        } as never,
       });
-    }
-    ctx.status = 201;
-    ctx.body = {
-      data: {
-        documentId: created.documentId,
-        moderationStatus: 'pending',
-        authorName: created.authorName,
-        body: created.body,
-        createdAt: created.createdAt,
-      },
-    };
-  },
 
-  /** Approved comments only (the route's visibility middleware adds the condition). */
-  async find(ctx: Ctx) {
-    const query = await validatedQuery(ctx);
-    const { results, pagination } = await strapi.service(COMMENT_UID).find({
-      ...query,
-      fields: ['documentId', 'authorName', 'body', 'createdAt'],
-      populate: { article: { fields: ['documentId'] } },
-    });
-    ctx.body = { data: (results as Record<string, any>[]).map(toPublicComment), meta: { pagination } };
-  },
+      // Screening may reject (as the settings say, and always for a honeypot hit); it never
+      // approves. The answer is the same either way, so it teaches a spammer nothing.
+      const reason = honeypotFilled ? 'spam' : autoRejection(screening.flags, settings.autoReject);
+      if (reason) {
+        await strapi.service('api::comment.moderation').transition(created.documentId, {
+          action: 'reject',
+          reason,
+          note: honeypotFilled ? 'Honeypot field filled.' : `Rejected automatically: ${screening.flags.join(', ')}.`,
+          actor: { id: null, label: 'screening' },
+        });
+      }
+      ctx.status = 201;
+      ctx.body = {
+        data: {
+          documentId: created.documentId,
+          moderationStatus: 'pending',
+          authorName: created.authorName,
+          body: created.body,
+          createdAt: created.createdAt,
+        },
+      };
+    },
 
-  async findOne(ctx: Ctx) {
-    const query = await validatedQuery(ctx);
-    const found = await strapi.documents(COMMENT_UID).findFirst({
-      filters: { $and: [{ documentId: ctx.params.id }, query.filters ?? {}] },
-      fields: ['documentId', 'authorName', 'body', 'createdAt'],
-      populate: { article: { fields: ['documentId'] } },
-    } as never);
-    if (!found) throw localizedError('notFound', 'moderation_not_found');
-    ctx.body = { data: toPublicComment(found as Record<string, any>) };
-  },
+    /** Approved comments only (the route's visibility middleware adds the condition). */
+    async find(ctx: Ctx) {
+      const query = await validatedQuery(ctx);
+      const { results, pagination } = await strapi.service(COMMENT_UID).find({
+        ...query,
+        fields: ['documentId', 'authorName', 'body', 'createdAt'],
+        populate: { article: { fields: ['documentId'] } },
+      });
+      ctx.body = { data: (results as Record<string, any>[]).map(toPublicComment), meta: { pagination } };
+    },
+
+    async findOne(ctx: Ctx) {
+      const query = await validatedQuery(ctx);
+      const found = await strapi.documents(COMMENT_UID).findFirst({
+        filters: { $and: [{ documentId: ctx.params.id }, query.filters ?? {}] },
+        fields: ['documentId', 'authorName', 'body', 'createdAt'],
+        populate: { article: { fields: ['documentId'] } },
+      } as never);
+      if (!found) throw localizedError('notFound', 'moderation_not_found');
+      ctx.body = { data: toPublicComment(found as Record<string, any>) };
+    },
   };
 });

@@ -42,7 +42,9 @@ function toModeratorView(row: Record<string, any>) {
   view.moderatedBy = row.moderatedBy
     ? { id: row.moderatedBy.id, firstname: row.moderatedBy.firstname, lastname: row.moderatedBy.lastname }
     : null;
-  view.article = row.article ? { documentId: row.article.documentId, title: row.article.title, locale: row.article.locale } : null;
+  view.article = row.article
+    ? { documentId: row.article.documentId, title: row.article.title, locale: row.article.locale }
+    : null;
   return view;
 }
 
@@ -66,12 +68,14 @@ function positiveInt(value: unknown, name: string, fallback: number, max: number
 
 function readNote(body: Record<string, unknown>): string | null {
   if (body.note === undefined || body.note === null || body.note === '') return null;
-  if (typeof body.note !== 'string' || body.note.length > MAX_NOTE) throw localizedError('validation', 'moderation_bad_note');
+  if (typeof body.note !== 'string' || body.note.length > MAX_NOTE)
+    throw localizedError('validation', 'moderation_bad_note');
   return body.note.trim() || null;
 }
 
 function readReason(action: ModerationAction, body: Record<string, unknown>) {
-  if (action === 'reject' && !isRejectionReason(body.reason)) throw localizedError('validation', 'moderation_reason_required');
+  if (action === 'reject' && !isRejectionReason(body.reason))
+    throw localizedError('validation', 'moderation_reason_required');
   return body.reason;
 }
 
@@ -122,11 +126,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { moderationStatus, article, sort } = ctx.query as Record<string, unknown>;
       const where: Record<string, unknown> = {};
       if (moderationStatus !== undefined) {
-        if (!isModerationStatus(moderationStatus)) throw localizedError('validation', 'moderation_bad_query', { name: 'moderationStatus' });
+        if (!isModerationStatus(moderationStatus))
+          throw localizedError('validation', 'moderation_bad_query', { name: 'moderationStatus' });
         where.moderationStatus = moderationStatus;
       }
       if (article !== undefined) {
-        if (typeof article !== 'string' || article === '') throw localizedError('validation', 'moderation_bad_query', { name: 'article' });
+        if (typeof article !== 'string' || article === '')
+          throw localizedError('validation', 'moderation_bad_query', { name: 'article' });
         where.article = { documentId: article };
       }
       if (sort !== undefined && sort !== 'createdAt:asc' && sort !== 'createdAt:desc') {
@@ -206,7 +212,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       let article: { title?: string; lead?: string; body?: string } | null = null;
       if (body.article !== undefined && body.article !== null) {
-        if (typeof body.article !== 'string') throw localizedError('validation', 'moderation_bad_query', { name: 'article' });
+        if (typeof body.article !== 'string')
+          throw localizedError('validation', 'moderation_bad_query', { name: 'article' });
         article = await strapi.db.query('api::article.article').findOne({
           where: { documentId: body.article },
           select: ['title', 'lead', 'body'],
@@ -218,7 +225,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = {
         data: screenComment(
           { text: body.text, article },
-          { blocklist: settings.blocklist, relevanceThreshold: settings.relevanceThreshold, maxLinks: settings.maxLinks },
+          {
+            blocklist: settings.blocklist,
+            relevanceThreshold: settings.relevanceThreshold,
+            maxLinks: settings.maxLinks,
+          },
         ),
       };
     },
@@ -239,7 +250,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['documentId', 'title', 'locale'],
         where: { locale: await strapi.plugin('i18n').service('locales').getDefaultLocale() },
       });
-      const byArticle = await moderation().countsByArticle([...new Set(articles.map((a: { documentId: string }) => a.documentId))]);
+      const byArticle = await moderation().countsByArticle([
+        ...new Set(articles.map((a: { documentId: string }) => a.documentId)),
+      ]);
       const seen = new Set<string>();
       const perArticle = [];
       for (const article of articles as { documentId: string; title: string }[]) {

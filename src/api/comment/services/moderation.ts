@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { ConflictError, localizedError } from '../../../lib/messages';
-import { withModerationScope } from '../../../moderation/scope';
 import { MODERATION_STATUSES, type ModerationAction, type ModerationStatus } from '../../../moderation/policy/statuses';
 import { planTransition, type TransitionPlan } from '../../../moderation/policy/transitions';
+import { withModerationScope } from '../../../moderation/scope';
 
 const COMMENT_UID = 'api::comment.comment';
 const EVENT_UID = 'api::moderation-event.moderation-event';
@@ -51,7 +51,12 @@ function failure(documentId: string, plan: Failure): Error {
       },
     });
   }
-  return localizedError('validation', plan.error === 'reason_required' ? 'moderation_reason_required' : 'moderation_reason_not_allowed', {}, { documentId });
+  return localizedError(
+    'validation',
+    plan.error === 'reason_required' ? 'moderation_reason_required' : 'moderation_reason_not_allowed',
+    {},
+    { documentId },
+  );
 }
 
 /**
@@ -75,7 +80,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return new Map(rows.map((row) => [row.document_id, row]));
   }
 
-  async function apply(row: LockedComment, plan: Extract<TransitionPlan, { ok: true }>, request: TransitionRequest, at: Date) {
+  async function apply(
+    row: LockedComment,
+    plan: Extract<TransitionPlan, { ok: true }>,
+    request: TransitionRequest,
+    at: Date,
+  ) {
     const note = request.note ?? null;
     await strapi.db.query(COMMENT_UID).update({
       where: { id: row.id },
@@ -103,7 +113,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function notify(results: TransitionResult[]) {
     for (const result of results) {
-      const event = result.to === 'approved' ? MODERATION_EVENTS.approved : result.to === 'rejected' ? MODERATION_EVENTS.rejected : null;
+      const event =
+        result.to === 'approved'
+          ? MODERATION_EVENTS.approved
+          : result.to === 'rejected'
+            ? MODERATION_EVENTS.rejected
+            : null;
       if (!event) continue;
       const comment = await strapi.db.query(COMMENT_UID).findOne({
         where: { documentId: result.documentId },
@@ -152,7 +167,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         for (const { row, plan } of plans) {
           if (!plan.ok) continue;
           await apply(row, plan, request, at);
-          done.push({ documentId: row.document_id, from: plan.from, to: plan.to, rejectionReason: plan.rejectionReason });
+          done.push({
+            documentId: row.document_id,
+            from: plan.from,
+            to: plan.to,
+            rejectionReason: plan.rejectionReason,
+          });
         }
         return done;
       }),
@@ -172,24 +192,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (articleDocumentIds.length === 0) return counts;
     const comment = strapi.db.metadata.get(COMMENT_UID);
     const article = strapi.db.metadata.get('api::article.article');
-    const joinTable = (comment.attributes.article as unknown as {
-      joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
-    }).joinTable;
+    const joinTable = (
+      comment.attributes.article as unknown as {
+        joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
+      }
+    ).joinTable;
     const knex = strapi.db.connection;
-    const rows: { document_id: string; total: string; pending: string; approved: string; rejected: string }[] = await knex(
-      `${comment.tableName} as c`,
-    )
-      .join(`${joinTable.name} as l`, `l.${joinTable.joinColumn.name}`, 'c.id')
-      .join(`${article.tableName} as a`, 'a.id', `l.${joinTable.inverseJoinColumn.name}`)
-      .whereIn('a.document_id', articleDocumentIds)
-      .groupBy('a.document_id')
-      .select(
-        'a.document_id',
-        knex.raw('count(distinct c.id) as total'),
-        ...MODERATION_STATUSES.map((status) =>
-          knex.raw('count(distinct c.id) filter (where c.moderation_status = ?) as ??', [status, status]),
-        ),
-      );
+    const rows: { document_id: string; total: string; pending: string; approved: string; rejected: string }[] =
+      await knex(`${comment.tableName} as c`)
+        .join(`${joinTable.name} as l`, `l.${joinTable.joinColumn.name}`, 'c.id')
+        .join(`${article.tableName} as a`, 'a.id', `l.${joinTable.inverseJoinColumn.name}`)
+        .whereIn('a.document_id', articleDocumentIds)
+        .groupBy('a.document_id')
+        .select(
+          'a.document_id',
+          knex.raw('count(distinct c.id) as total'),
+          ...MODERATION_STATUSES.map((status) =>
+            knex.raw('count(distinct c.id) filter (where c.moderation_status = ?) as ??', [status, status]),
+          ),
+        );
     for (const row of rows) {
       counts.set(row.document_id, {
         total: Number(row.total),

@@ -34,7 +34,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!result.ok) return result;
     const existing = await strapi.db.query(UID).findOne({ select: ['documentId'] });
     if (existing) {
-      await strapi.documents(UID).update({ documentId: existing.documentId, data: settingsToRow(result.value) as never });
+      await strapi
+        .documents(UID)
+        .update({ documentId: existing.documentId, data: settingsToRow(result.value) as never });
     } else {
       await strapi.documents(UID).create({ data: settingsToRow(result.value) as never });
     }
