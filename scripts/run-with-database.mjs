@@ -13,9 +13,9 @@
  * Usage: node scripts/run-with-database.mjs <command> [args…]
  */
 import { spawn } from 'node:child_process';
-import net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from 'node:util';
