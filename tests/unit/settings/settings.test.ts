@@ -1,0 +1,86 @@
+import {
+  applySettingsUpdate,
+  autoRejection,
+  DEFAULT_SETTINGS,
+  settingsFromRow,
+  settingsToRow,
+} from '../../../src/moderation/settings';
+
+describe('applySettingsUpdate', () => {
+  it('applies a partial update and leaves the rest', () => {
+    const result = applySettingsUpdate(DEFAULT_SETTINGS, { maxLinks: 4, autoReject: { spam: true } });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.maxLinks).toBe(4);
+    expect(result.value.autoReject).toEqual({ ...DEFAULT_SETTINGS.autoReject, spam: true });
+    expect(result.value.blocklist).toEqual(DEFAULT_SETTINGS.blocklist);
+  });
+
+  it('trims and de-duplicates the word list', () => {
+    const result = applySettingsUpdate(DEFAULT_SETTINGS, { blocklist: [' دزد ', 'دزد', 'مزدور'] });
+    expect(result.ok && result.value.blocklist).toEqual(['دزد', 'مزدور']);
+  });
+
+  it('does not change the current settings object', () => {
+    const current = structuredClone(DEFAULT_SETTINGS);
+    applySettingsUpdate(current, { maxLinks: 9, rateLimit: { perMinute: 1 } });
+    expect(current).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it.each([
+    [null],
+    [[]],
+    ['text'],
+    [{ maxLinks: -1 }],
+    [{ maxLinks: 101 }],
+    [{ relevanceThreshold: Number.NaN }],
+    [{ duplicateWindowMinutes: 1.5 }],
+    [{ blocklist: [1] }],
+    [{ blocklist: ['ب'.repeat(101)] }],
+    [{ autoReject: { approve: true } }],
+    [{ rateLimit: { perDay: 3 } }],
+    [{ rateLimit: 5 }],
+    [{ surprise: true }],
+  ])('refuses %j with a message in both languages', (update) => {
+    const result = applySettingsUpdate(DEFAULT_SETTINGS, update);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0].message.en).toEqual(expect.any(String));
+    expect(result.errors[0].message.fa).toEqual(expect.any(String));
+  });
+});
+
+describe('settings rows', () => {
+  it('round-trips through the single type row', () => {
+    const settings = { ...structuredClone(DEFAULT_SETTINGS), maxLinks: 7, blocklist: ['الف', 'ب ج'] };
+    expect(settingsFromRow(settingsToRow(settings))).toEqual(settings);
+  });
+
+  it('reads the word list one term a line, ignoring blank lines', () => {
+    expect(settingsFromRow({ blocklist: 'دزد\r\n\n  مزدور  \n' }).blocklist).toEqual(['دزد', 'مزدور']);
+  });
+
+  it('falls back to the defaults for a missing row or empty columns', () => {
+    expect(settingsFromRow(null)).toEqual(DEFAULT_SETTINGS);
+    expect(settingsFromRow({ relevanceThreshold: '0.2' }).relevanceThreshold).toBe(0.2);
+  });
+});
+
+describe('autoRejection', () => {
+  const off = DEFAULT_SETTINGS.autoReject;
+  it('rejects nothing by default', () => {
+    expect(autoRejection(['blocklisted', 'spam', 'not_persian', 'off_topic'], off)).toBeNull();
+  });
+
+  it('rejects with the reason of the first enabled flag, slander first', () => {
+    const all = { not_persian: true, blocklisted: true, off_topic: true, spam: true };
+    expect(autoRejection(['not_persian', 'blocklisted'], all)).toBe('slander');
+    expect(autoRejection(['duplicate'], { ...off, spam: true })).toBe('spam');
+    expect(autoRejection(['off_topic'], { ...off, off_topic: true })).toBe('off_topic');
+    expect(autoRejection(['not_persian'], { ...off, off_topic: true })).toBeNull();
+  });
+
+  it('never rejects a comment without flags', () => {
+    expect(autoRejection([], { not_persian: true, blocklisted: true, off_topic: true, spam: true })).toBeNull();
+  });
+});
