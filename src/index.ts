@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { MODERATION_EVENTS } from './api/comment/services/moderation';
+import { ensureAdminLayouts } from './bootstrap/admin-layouts';
 import { ensureLocales } from './bootstrap/locales';
 import { ensureModeratorRole } from './bootstrap/moderator-role';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
@@ -29,6 +30,7 @@ export default {
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await ensureModeratorRole(strapi);
+    await ensureAdminLayouts(strapi);
     await strapi.service('api::moderation-setting.moderation-setting').ensure();
   },
 

@@ -43,6 +43,18 @@ describe('boot', () => {
   });
 });
 
+describe('admin panel layouts', () => {
+  it('shows the comment queue with status and article, oldest first, system fields read-only', async () => {
+    const contentTypes = app.strapi.plugin('content-manager').service('content-types');
+    const configuration = await contentTypes.findConfiguration(app.strapi.contentType('api::comment.comment'));
+    expect(configuration.layouts.list).toEqual(expect.arrayContaining(['moderationStatus', 'article', 'createdAt']));
+    expect(configuration.settings).toMatchObject({ defaultSortBy: 'createdAt', defaultSortOrder: 'ASC' });
+    for (const field of ['moderatedBy', 'moderatedAt', 'ipHash', 'screening']) {
+      expect(configuration.metadatas[field].edit.editable).toBe(false);
+    }
+  });
+});
+
 describe('localized articles', () => {
   it('answers Persian by default and English with ?locale=en', async () => {
     const article = await createArticle(app.strapi, { title: 'افتتاح خط جدید مترو' });
