@@ -6,6 +6,7 @@ export default [
   'strapi::poweredBy',
   'strapi::query',
   'global::content-api-query-guard',
+  'global::request-body-errors',
   {
     name: 'strapi::body',
     config: {

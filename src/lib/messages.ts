@@ -29,6 +29,14 @@ export const MESSAGES = {
     en: 'The query parameter "{name}" has a value of the wrong shape.',
     fa: 'مقدار پارامتر «{name}» در درخواست شکل درستی ندارد.',
   },
+  request_too_large: {
+    en: 'The request is too large.',
+    fa: 'درخواست بیش از اندازه بزرگ است.',
+  },
+  request_bad_json: {
+    en: 'The request body is not valid JSON.',
+    fa: 'بدنهٔ درخواست JSON معتبری نیست.',
+  },
   comment_data_missing: {
     en: 'Send the comment as JSON: {"data": {"article", "authorName", "body"}}.',
     fa: 'نظر را به شکل JSON بفرستید: {"data": {"article", "authorName", "body"}}.',
@@ -126,7 +134,7 @@ export function message(code: MessageCode, vars: MessageVars = {}) {
   return { en: fill(MESSAGES[code].en, vars), fa: fill(MESSAGES[code].fa, vars) };
 }
 
-export type ErrorKind = 'validation' | 'forbidden' | 'notFound' | 'conflict' | 'tooMany';
+export type ErrorKind = 'validation' | 'forbidden' | 'notFound' | 'conflict' | 'tooMany' | 'tooLarge';
 
 /** An error of the given kind whose body names the problem in both languages. */
 export function localizedError(
@@ -146,6 +154,8 @@ export function localizedError(
       return new ConflictError(messages.en, details);
     case 'tooMany':
       return new errors.RateLimitError(messages.en, details);
+    case 'tooLarge':
+      return new errors.PayloadTooLargeError(messages.en, details);
     default:
       return new errors.ValidationError(messages.en, details);
   }

@@ -35,7 +35,10 @@ export async function startStrapi(): Promise<TestApp> {
     );
   });
   database.switchToDatabase(databaseName);
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
+  const instance = createStrapi({ appDir, distDir: path.join(appDir, 'dist') });
+  // Request logs drown test failures; warnings and errors still show.
+  instance.log.level = process.env.TEST_LOG_LEVEL ?? 'warn';
+  const strapi = await instance.load();
   strapi.server.mount();
   const server = strapi.server.httpServer;
   return {
