@@ -146,7 +146,17 @@ async function main() {
   console.log('Loading Strapi…');
   const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
   strapi.log.level = 'warn';
+  let summary;
+  try {
+    summary = await seed(strapi);
+  } finally {
+    await strapi.destroy();
+  }
+  printSummary(summary);
+}
 
+/** Loads the sample newsroom into a running Strapi; returns what was created and found. */
+async function seed(strapi) {
   const summary = {
     sources: counter(),
     sourcesEn: counter(),
@@ -156,22 +166,22 @@ async function main() {
     createdDrafts: 0,
     republished: 0,
   };
-  try {
-    const sourceIds = await seedSources(strapi, summary);
-    await seedArticles(strapi, sourceIds, summary);
-  } finally {
-    await strapi.destroy();
-  }
-  printSummary(summary);
+  const sourceIds = await seedSources(strapi, summary);
+  await seedArticles(strapi, sourceIds, summary);
+  return summary;
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(`Seed failed: ${error instanceof Error ? error.message : String(error)}`);
-    const details = error?.details?.errors;
-    if (details) console.error(JSON.stringify(details, null, 2));
-    if (process.env.DEBUG && error instanceof Error) console.error(error.stack);
-    process.exit(1);
-  },
-);
+module.exports = { seed };
+
+if (require.main === module) {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(`Seed failed: ${error instanceof Error ? error.message : String(error)}`);
+      const details = error?.details?.errors;
+      if (details) console.error(JSON.stringify(details, null, 2));
+      if (process.env.DEBUG && error instanceof Error) console.error(error.stack);
+      process.exit(1);
+    },
+  );
+}
