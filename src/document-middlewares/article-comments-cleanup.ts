@@ -5,24 +5,47 @@ const ARTICLE_UID = 'api::article.article';
 const COMMENT_UID = 'api::comment.comment';
 
 /**
- * Deleting an article deletes its comments once no locale of it is left, so no orphan waits
- * in the moderation queue and no count goes wrong. Deleting one locale keeps them: comments
- * belong to the article, not to a translation. The audit trail stays.
+ * Comments belong to the article, not to one translation of it, but a relation row points at
+ * one locale. When a locale is deleted:
+ * - if no locale of the article is left, its comments are deleted, so no orphan waits in the
+ *   moderation queue and no count goes wrong (the audit trail stays);
+ * - otherwise the comments that pointed at the deleted locale are moved to a remaining one, so
+ *   counts, the queue and the public list still find them.
  */
 export function articleCommentsCleanupMiddleware(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   return async (context, next) => {
     if (context.uid !== ARTICLE_UID || context.action !== 'delete') return next();
     const { documentId } = context.params as { documentId: string };
-    const comments: { id: number }[] = await strapi.db.query(COMMENT_UID).findMany({
+    const before: { id: number; documentId: string }[] = await strapi.db.query(COMMENT_UID).findMany({
       where: { article: { documentId } },
-      select: ['id'],
+      select: ['id', 'documentId'],
     });
     const result = await next();
-    const remaining = await strapi.db.query(ARTICLE_UID).count({ where: { documentId } });
-    if (remaining === 0 && comments.length > 0) {
+    if (before.length === 0) return result;
+
+    const remaining: { locale: string; publishedAt: string | null } | null = await strapi.db
+      .query(ARTICLE_UID)
+      .findOne({
+        where: { documentId },
+        select: ['locale', 'publishedAt'],
+        orderBy: [{ publishedAt: 'asc' }, { id: 'asc' }],
+      });
+    if (!remaining) {
       await withModerationScope('article-deleted', () =>
-        strapi.db.query(COMMENT_UID).deleteMany({ where: { id: { $in: comments.map((comment) => comment.id) } } }),
+        strapi.db.query(COMMENT_UID).deleteMany({ where: { id: { $in: before.map((comment) => comment.id) } } }),
       );
+      return result;
+    }
+    const stillLinked: { id: number }[] = await strapi.db.query(COMMENT_UID).findMany({
+      where: { id: { $in: before.map((comment) => comment.id) }, article: { documentId } },
+      select: ['id'],
+    });
+    const linked = new Set(stillLinked.map((comment) => comment.id));
+    for (const comment of before.filter((candidate) => !linked.has(candidate.id))) {
+      await strapi.documents(COMMENT_UID).update({
+        documentId: comment.documentId,
+        data: { article: { documentId, locale: remaining.locale } } as never,
+      });
     }
     return result;
   };

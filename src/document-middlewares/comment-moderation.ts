@@ -2,7 +2,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import type { Actor } from '../api/comment/services/moderation';
 import { localizedError } from '../lib/messages';
 import { canModerate } from '../moderation/permissions';
-import { isModerationStatus, MODERATION_FIELDS } from '../moderation/policy/statuses';
+import { isModerationStatus, MODERATION_FIELDS, type ModerationStatus } from '../moderation/policy/statuses';
 import { actionFor } from '../moderation/policy/transitions';
 
 const COMMENT_UID = 'api::comment.comment';
@@ -54,13 +54,17 @@ export function commentModerationMiddleware(strapi: Core.Strapi): Modules.Docume
     if (requested.status === current.moderationStatus) return next();
 
     const actor = await actorFromRequest(strapi);
-    await strapi.service('api::comment.moderation').transition(documentId, {
-      action: actionFor(requested.status),
-      reason: requested.status === 'rejected' ? requested.reason : undefined,
-      note: typeof requested.note === 'string' && requested.note.trim() !== '' ? requested.note.trim() : null,
-      actor,
+    // One transaction for the status change and the rest of the edit: if the edit is refused
+    // (say, an empty body), the status stays as it was and no audit record or webhook remains.
+    return strapi.db.transaction(async () => {
+      await strapi.service('api::comment.moderation').transition(documentId, {
+        action: actionFor(requested.status as ModerationStatus),
+        reason: requested.status === 'rejected' ? requested.reason : undefined,
+        note: typeof requested.note === 'string' && requested.note.trim() !== '' ? requested.note.trim() : null,
+        actor,
+      });
+      return next();
     });
-    return next();
   };
 }
 

@@ -147,7 +147,9 @@ export function localizedError(
   const details = { code, messages, ...extra };
   switch (kind) {
     case 'forbidden':
-      return new errors.ForbiddenError(messages.en, details);
+      // A PolicyError is a 403 that Strapi's route wrapper passes through with its details;
+      // a plain ForbiddenError is replaced there by a bare "Forbidden".
+      return new errors.PolicyError(messages.en, details);
     case 'notFound':
       return new errors.NotFoundError(messages.en, details);
     case 'conflict':

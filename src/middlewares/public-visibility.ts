@@ -10,7 +10,11 @@ import { PUBLIC_STATUSES } from '../moderation/policy/statuses';
  */
 export const PUBLIC_VISIBILITY: VisibilityRules = {
   'api::article.article': { publishedAt: { $notNull: true } },
-  'api::comment.comment': { moderationStatus: { $in: [...PUBLIC_STATUSES] } },
+  // A comment is public while it is approved and its article is published.
+  'api::comment.comment': {
+    moderationStatus: { $in: [...PUBLIC_STATUSES] },
+    article: { publishedAt: { $notNull: true } },
+  },
 };
 
 /**

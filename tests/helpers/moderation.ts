@@ -18,16 +18,20 @@ export function commentBody(label = 'نظر'): string {
 }
 
 /** A reader posts a comment through the public API. */
-export function postComment(app: TestApp, data: Record<string, unknown>) {
-  return app
-    .http()
-    .post('/api/comments')
-    .send({ data: { authorName: 'مریم', body: commentBody(), ...data } });
+export function postComment(app: TestApp, data: Record<string, unknown>, headers: Record<string, string> = {}) {
+  const request = app.http().post('/api/comments');
+  for (const [name, value] of Object.entries(headers)) request.set(name, value);
+  return request.send({ data: { authorName: 'مریم', body: commentBody(), ...data } });
 }
 
 /** Posts a comment that must succeed, and returns its documentId. */
-export async function newComment(app: TestApp, article: string, data: Record<string, unknown> = {}): Promise<string> {
-  const response = await postComment(app, { article, ...data });
+export async function newComment(
+  app: TestApp,
+  article: string,
+  data: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<string> {
+  const response = await postComment(app, { article, ...data }, headers);
   if (response.status !== 201) throw new Error(`comment not created: ${response.status} ${response.text}`);
   return response.body.data.documentId as string;
 }
@@ -53,8 +57,9 @@ export async function commentWithStatus(
   article: string,
   status: Status,
   data: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
 ): Promise<string> {
-  const documentId = await newComment(app, article, data);
+  const documentId = await newComment(app, article, data, headers);
   if (status === 'approved') await transition(app.strapi, documentId, 'approve');
   if (status === 'rejected') await transition(app.strapi, documentId, 'reject', 'spam');
   return documentId;
@@ -71,22 +76,20 @@ export const eventsFor = (strapi: Core.Strapi, documentId: string) =>
     .query(EVENT_UID)
     .findMany({ where: { commentDocumentId: documentId }, orderBy: { id: 'asc' }, populate: { actor: true } });
 
-/** Counts per status of an article's comments, by plain SQL on the tables (no Strapi query layer). */
+/** Counts per status (of one article's comments, or of all), by plain SQL on the tables. */
 export async function sqlCounts(strapi: Core.Strapi, articleDocumentId?: string) {
-  const knex = strapi.db.connection;
-  const query = knex('comments as c')
-    .select('c.moderation_status')
-    .countDistinct('c.id as count')
-    .groupBy('c.moderation_status');
-  if (articleDocumentId !== undefined) {
-    query
-      .join('comments_article_lnk as l', 'l.comment_id', 'c.id')
-      .join('articles as a', 'a.id', 'l.article_id')
-      .where('a.document_id', articleDocumentId);
-  }
-  const rows: { moderation_status: Status; count: string }[] = await query;
+  const sql =
+    articleDocumentId === undefined
+      ? 'SELECT moderation_status, count(*) AS count FROM comments GROUP BY moderation_status'
+      : `SELECT c.moderation_status, count(DISTINCT c.id) AS count
+           FROM comments c
+           JOIN comments_article_lnk l ON l.comment_id = c.id
+           JOIN articles a ON a.id = l.article_id
+          WHERE a.document_id = ?
+          GROUP BY c.moderation_status`;
+  const result = await strapi.db.connection.raw(sql, articleDocumentId === undefined ? [] : [articleDocumentId]);
   const counts = { total: 0, pending: 0, approved: 0, rejected: 0 };
-  for (const row of rows) {
+  for (const row of result.rows as { moderation_status: Status; count: string }[]) {
     counts[row.moderation_status] = Number(row.count);
     counts.total += Number(row.count);
   }

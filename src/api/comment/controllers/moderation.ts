@@ -246,22 +246,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (isModerationStatus(row.moderation_status)) overall[row.moderation_status] = Number(row.count);
         overall.total += Number(row.count);
       }
-      const articles = await strapi.db.query('api::article.article').findMany({
-        select: ['documentId', 'title', 'locale'],
-        where: { locale: await strapi.plugin('i18n').service('locales').getDefaultLocale() },
-      });
-      const byArticle = await moderation().countsByArticle([
-        ...new Set(articles.map((a: { documentId: string }) => a.documentId)),
-      ]);
-      const seen = new Set<string>();
-      const perArticle = [];
-      for (const article of articles as { documentId: string; title: string }[]) {
-        if (seen.has(article.documentId)) continue;
-        seen.add(article.documentId);
-        const counts = byArticle.get(article.documentId);
-        if (!counts) continue;
-        perArticle.push({ documentId: article.documentId, title: article.title, ...counts });
+      const byArticle = await moderation().countsByArticle();
+      const defaultLocale = await strapi.plugin('i18n').service('locales').getDefaultLocale();
+      const rows: { documentId: string; title: string; locale: string }[] = await strapi.db
+        .query('api::article.article')
+        .findMany({
+          where: { documentId: { $in: [...byArticle.keys()] } },
+          select: ['documentId', 'title', 'locale'],
+          orderBy: { id: 'asc' },
+        });
+      // The title in the default locale when there is one, else in any locale.
+      const titles = new Map<string, string>();
+      for (const row of rows) {
+        if (!titles.has(row.documentId) || row.locale === defaultLocale) titles.set(row.documentId, row.title);
       }
+      const perArticle = [...byArticle].map(([documentId, counts]) => ({
+        documentId,
+        title: titles.get(documentId) ?? null,
+        ...counts,
+      }));
       ctx.body = { data: { overall, articles: perArticle } };
     },
   };

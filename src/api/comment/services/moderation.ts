@@ -139,11 +139,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  /** Moves every listed comment, or none of them. */
+  /**
+   * Moves every listed comment, or none of them. Inside a caller's transaction (the content
+   * manager's save) it joins it, so the status change and the rest of the edit commit together;
+   * webhooks go out only once that commit has happened.
+   */
   async function transitionMany(documentIds: string[], request: TransitionRequest): Promise<TransitionResult[]> {
     const unique = [...new Set(documentIds)];
-    const results = await withModerationScope('transition', () =>
-      strapi.db.transaction(async ({ trx }) => {
+    return withModerationScope('transition', () =>
+      strapi.db.transaction(async ({ trx, onCommit }) => {
         const locked = await lockComments(unique, trx);
         const missing = unique.filter((id) => !locked.has(id));
         if (missing.length > 0) {
@@ -174,11 +178,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             rejectionReason: plan.rejectionReason,
           });
         }
+        onCommit(() => {
+          notify(done).catch((error) => strapi.log.error(`moderation webhook event failed: ${error}`));
+        });
         return done;
       }),
     );
-    await notify(results);
-    return results;
   }
 
   async function transition(documentId: string, request: TransitionRequest): Promise<TransitionResult> {
@@ -186,10 +191,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return result;
   }
 
-  /** Counts by status for the given article documentIds, in one query. */
-  async function countsByArticle(articleDocumentIds: string[]) {
+  /** Counts by status for the given article documentIds (all articles when omitted), in one query. */
+  async function countsByArticle(articleDocumentIds?: string[]) {
     const counts = new Map<string, Record<ModerationStatus | 'total', number>>();
-    if (articleDocumentIds.length === 0) return counts;
+    if (articleDocumentIds?.length === 0) return counts;
     const comment = strapi.db.metadata.get(COMMENT_UID);
     const article = strapi.db.metadata.get('api::article.article');
     const joinTable = (
@@ -198,19 +203,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     ).joinTable;
     const knex = strapi.db.connection;
+    const query = knex(`${comment.tableName} as c`)
+      .join(`${joinTable.name} as l`, `l.${joinTable.joinColumn.name}`, 'c.id')
+      .join(`${article.tableName} as a`, 'a.id', `l.${joinTable.inverseJoinColumn.name}`)
+      .groupBy('a.document_id')
+      .select(
+        'a.document_id',
+        knex.raw('count(distinct c.id) as total'),
+        ...MODERATION_STATUSES.map((status) =>
+          knex.raw('count(distinct c.id) filter (where c.moderation_status = ?) as ??', [status, status]),
+        ),
+      );
+    if (articleDocumentIds) query.whereIn('a.document_id', articleDocumentIds);
     const rows: { document_id: string; total: string; pending: string; approved: string; rejected: string }[] =
-      await knex(`${comment.tableName} as c`)
-        .join(`${joinTable.name} as l`, `l.${joinTable.joinColumn.name}`, 'c.id')
-        .join(`${article.tableName} as a`, 'a.id', `l.${joinTable.inverseJoinColumn.name}`)
-        .whereIn('a.document_id', articleDocumentIds)
-        .groupBy('a.document_id')
-        .select(
-          'a.document_id',
-          knex.raw('count(distinct c.id) as total'),
-          ...MODERATION_STATUSES.map((status) =>
-            knex.raw('count(distinct c.id) filter (where c.moderation_status = ?) as ??', [status, status]),
-          ),
-        );
+      await query;
     for (const row of rows) {
       counts.set(row.document_id, {
         total: Number(row.total),

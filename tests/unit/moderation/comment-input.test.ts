@@ -1,0 +1,218 @@
+import { COMMENT_LIMITS, parseCommentInput, visibleLength } from '../../../src/moderation/policy/comment-input';
+
+const ARTICLE = 'k3v9yq2m8x0p1r7t5w4z6a2b';
+const valid = { article: ARTICLE, authorName: 'مریم', authorEmail: 'maryam@example.ir', body: 'نظر من دربارهٔ این خبر' };
+
+const parse = (data: Record<string, unknown>) => parseCommentInput({ data });
+const codes = (result: ReturnType<typeof parseCommentInput>) => (result.ok ? [] : result.errors.map((e) => e.code));
+const errorFor = (result: ReturnType<typeof parseCommentInput>, field: string) =>
+  result.ok ? undefined : result.errors.find((e) => e.field === field)?.code;
+
+describe('the envelope', () => {
+  it.each([
+    ['undefined', undefined],
+    ['null', null],
+    ['a string', 'hello'],
+    ['a number', 42],
+    ['an array', [valid]],
+    ['an object without data', { ...valid }],
+    ['data as null', { data: null }],
+    ['data as a string', { data: 'x' }],
+    ['data as an array', { data: [valid] }],
+  ])('refuses %s with comment_data_missing only', (_label, body) => {
+    expect(parseCommentInput(body)).toEqual({ ok: false, errors: [{ field: 'data', code: 'comment_data_missing' }] });
+  });
+
+  it('reports every missing field of an empty data object at once', () => {
+    expect(codes(parse({}))).toEqual(['comment_article_missing', 'comment_name_missing', 'comment_body_missing']);
+  });
+
+  it('accepts a complete submission and trims it', () => {
+    expect(
+      parse({ article: ` ${ARTICLE} `, authorName: '  مریم ', authorEmail: ' a@b.ir ', body: '\n متن نظر \t' }),
+    ).toEqual({ ok: true, value: { article: ARTICLE, authorName: 'مریم', authorEmail: 'a@b.ir', body: 'متن نظر' } });
+  });
+});
+
+describe('article', () => {
+  it.each([
+    ['missing', undefined],
+    ['empty', ''],
+    ['whitespace', '   '],
+    ['a number', 12],
+    ['an object', { documentId: ARTICLE }],
+    ['an array', [ARTICLE]],
+    ['with a space inside', 'abc def'],
+    ['with a slash', '../x'],
+    ['with a quote', "x'--"],
+    ['65 characters', 'a'.repeat(65)],
+  ])('is refused when %s', (_label, article) => {
+    expect(errorFor(parse({ ...valid, article }), 'article')).toBe('comment_article_missing');
+  });
+
+  it('accepts letters, digits, _ and - up to 64 characters', () => {
+    expect(parse({ ...valid, article: 'a'.repeat(64) }).ok).toBe(true);
+    expect(parse({ ...valid, article: 'Ab_9-z' }).ok).toBe(true);
+  });
+});
+
+describe('authorName', () => {
+  it.each([
+    ['missing', undefined],
+    ['null', null],
+    ['empty', ''],
+    ['whitespace', ' \t\n '],
+    ['a number', 7],
+    ['a boolean', true],
+    ['an object', { fa: 'مریم' }],
+  ])('is missing when %s', (_label, authorName) => {
+    expect(errorFor(parse({ ...valid, authorName }), 'authorName')).toBe('comment_name_missing');
+  });
+
+  it(`accepts ${COMMENT_LIMITS.nameMax} characters and refuses ${COMMENT_LIMITS.nameMax + 1}`, () => {
+    expect(COMMENT_LIMITS.nameMax).toBe(80);
+    expect(parse({ ...valid, authorName: 'م'.repeat(80) }).ok).toBe(true);
+    expect(codes(parse({ ...valid, authorName: 'م'.repeat(81) }))).toEqual(['comment_name_too_long']);
+  });
+
+  it('counts emoji and letters with marks once each', () => {
+    expect(parse({ ...valid, authorName: '👩‍👩‍👧'.repeat(80) }).ok).toBe(true);
+    expect(codes(parse({ ...valid, authorName: '👩‍👩‍👧'.repeat(81) }))).toEqual(['comment_name_too_long']);
+  });
+
+  it('measures the name after trimming', () => {
+    expect(parse({ ...valid, authorName: `  ${'a'.repeat(80)}  ` }).ok).toBe(true);
+  });
+});
+
+describe('authorEmail', () => {
+  it.each([undefined, null, ''])('is optional (%p gives null)', (authorEmail) => {
+    const result = parse({ ...valid, authorEmail });
+    expect(result).toEqual({ ok: true, value: { ...valid, authorEmail: null } });
+  });
+
+  it.each([
+    'plain',
+    'a@b',
+    'a@b.',
+    'a@.ir',
+    '@example.ir',
+    'a@@example.ir',
+    'a b@example.ir',
+    'a@exa mple.ir',
+    'a@example..ir',
+    'a@example.ir.',
+    '   ',
+  ])('refuses %p', (authorEmail) => {
+    expect(codes(parse({ ...valid, authorEmail }))).toEqual(['comment_email_invalid']);
+  });
+
+  it.each([42, true, {}, ['a@b.ir']])('refuses the non-string %p', (authorEmail) => {
+    expect(codes(parse({ ...valid, authorEmail }))).toEqual(['comment_email_invalid']);
+  });
+
+  it.each(['a@b.ir', 'first.last+tag@mail.example.com', 'مریم@example.ir'])('accepts %p', (authorEmail) => {
+    expect(parse({ ...valid, authorEmail })).toEqual({ ok: true, value: { ...valid, authorEmail } });
+  });
+
+  it(`accepts ${COMMENT_LIMITS.emailMax} characters and refuses more`, () => {
+    const at = (length: number) => `${'a'.repeat(length - '@example.ir'.length)}@example.ir`;
+    expect(at(254)).toHaveLength(254);
+    expect(parse({ ...valid, authorEmail: at(254) }).ok).toBe(true);
+    expect(codes(parse({ ...valid, authorEmail: at(255) }))).toEqual(['comment_email_invalid']);
+  });
+});
+
+describe('body', () => {
+  it.each([
+    ['missing', undefined],
+    ['null', null],
+    ['empty', ''],
+    ['whitespace', '  \n\t  '],
+    ['a number', 12345],
+    ['an array', ['متن نظر']],
+    ['an object', { text: 'متن نظر' }],
+  ])('is missing when %s', (_label, body) => {
+    expect(codes(parse({ ...valid, body }))).toEqual(['comment_body_missing']);
+  });
+
+  it('refuses 1 character and accepts 2', () => {
+    expect(codes(parse({ ...valid, body: 'خ' }))).toEqual(['comment_body_too_short']);
+    expect(codes(parse({ ...valid, body: '  خ  ' }))).toEqual(['comment_body_too_short']);
+    expect(parse({ ...valid, body: 'خب' }).ok).toBe(true);
+  });
+
+  it('counts a single emoji as one character, so it is too short', () => {
+    expect(codes(parse({ ...valid, body: '👍🏽' }))).toEqual(['comment_body_too_short']);
+    expect(codes(parse({ ...valid, body: '👨‍👩‍👧‍👦' }))).toEqual(['comment_body_too_short']);
+    expect(parse({ ...valid, body: '👍🏽👍🏽' }).ok).toBe(true);
+  });
+
+  it('accepts 3000 characters and refuses 3001', () => {
+    expect(COMMENT_LIMITS.bodyMax).toBe(3000);
+    expect(parse({ ...valid, body: 'ب'.repeat(3000) }).ok).toBe(true);
+    expect(codes(parse({ ...valid, body: 'ب'.repeat(3001) }))).toEqual(['comment_body_too_long']);
+  });
+
+  it('counts emoji once: 3000 emoji pass although they are many more UTF-16 units', () => {
+    const emoji = '😀'.repeat(3000);
+    expect(emoji.length).toBe(6000);
+    expect(parse({ ...valid, body: emoji }).ok).toBe(true);
+    expect(codes(parse({ ...valid, body: `${emoji}😀` }))).toEqual(['comment_body_too_long']);
+    const family = '👨‍👩‍👧‍👦'.repeat(3000);
+    expect(parse({ ...valid, body: family }).ok).toBe(true);
+    expect(codes(parse({ ...valid, body: `${family}👨‍👩‍👧‍👦` }))).toEqual(['comment_body_too_long']);
+  });
+
+  it('counts a Persian letter with a vowel mark once', () => {
+    const marked = 'بَ'; // beh + fatha
+    expect(marked.length).toBe(2);
+    expect(visibleLength(marked.repeat(3000))).toBe(3000);
+    expect(parse({ ...valid, body: marked.repeat(3000) }).ok).toBe(true);
+    expect(codes(parse({ ...valid, body: marked.repeat(3001) }))).toEqual(['comment_body_too_long']);
+  });
+
+  it('measures the body after trimming', () => {
+    expect(parse({ ...valid, body: `   ${'ب'.repeat(3000)}   ` }).ok).toBe(true);
+  });
+});
+
+describe('fields a reader may not set', () => {
+  it('ignores everything but the four reader fields', () => {
+    const result = parse({
+      ...valid,
+      moderationStatus: 'approved',
+      rejectionReason: 'spam',
+      moderationNote: 'x',
+      moderatedBy: 1,
+      moderatedAt: '2020-01-01',
+      publishedAt: '2020-01-01',
+      ipHash: 'abc',
+      userAgent: 'x',
+      screening: { flags: [] },
+      id: 1,
+      documentId: 'mine',
+      locale: 'en',
+    });
+    expect(result).toEqual({ ok: true, value: valid });
+    expect(Object.keys((result as { value: object }).value).sort()).toEqual([
+      'article',
+      'authorEmail',
+      'authorName',
+      'body',
+    ]);
+  });
+
+  it('reports all field errors together, in field order', () => {
+    const result = parse({ article: '', authorName: 'م'.repeat(81), authorEmail: 'bad', body: 'x' });
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        { field: 'article', code: 'comment_article_missing' },
+        { field: 'authorName', code: 'comment_name_too_long' },
+        { field: 'authorEmail', code: 'comment_email_invalid' },
+        { field: 'body', code: 'comment_body_too_short' },
+      ],
+    });
+  });
+});
