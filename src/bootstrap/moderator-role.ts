@@ -21,6 +21,10 @@ export async function ensureModeratorRole(strapi: Core.Strapi): Promise<void> {
       description: 'Reviews readers’ comments: approves, rejects and reopens them.',
     });
   }
+  // Localized types need the locales in the permission, or the content manager refuses them.
+  const locales: string[] = (await strapi.plugin('i18n').service('locales').find()).map(
+    (locale: { code: string }) => locale.code,
+  );
   const permissions = [
     { action: `${CM}.read`, subject: COMMENT, properties: {}, conditions: [] },
     {
@@ -29,8 +33,8 @@ export async function ensureModeratorRole(strapi: Core.Strapi): Promise<void> {
       properties: { fields: ['moderationStatus', 'rejectionReason', 'moderationNote'] },
       conditions: [],
     },
-    { action: `${CM}.read`, subject: 'api::article.article', properties: {}, conditions: [] },
-    { action: `${CM}.read`, subject: 'api::source.source', properties: {}, conditions: [] },
+    { action: `${CM}.read`, subject: 'api::article.article', properties: { locales }, conditions: [] },
+    { action: `${CM}.read`, subject: 'api::source.source', properties: { locales }, conditions: [] },
     { action: `${CM}.read`, subject: 'api::moderation-event.moderation-event', properties: {}, conditions: [] },
     { action: `${CM}.read`, subject: 'api::moderation-setting.moderation-setting', properties: {}, conditions: [] },
     { action: `${CM}.update`, subject: 'api::moderation-setting.moderation-setting', properties: {}, conditions: [] },

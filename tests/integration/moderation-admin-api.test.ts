@@ -701,3 +701,61 @@ describe('webhooks', () => {
     expect(deliveriesFor(approved)).toHaveLength(1);
   });
 });
+
+describe('the Moderator role', () => {
+  it('can read articles but not create, edit or publish them', async () => {
+    const article = await createArticle(app.strapi, { title: 'خبری که ناظر نباید منتشر کند' }, { published: false });
+    const base = '/content-manager/collection-types/api::article.article';
+    const read = await app.http().get(`${base}/${article.documentId}`).set('Authorization', moderator.auth);
+    expect(read.status).toBe(200);
+    const publish = await app
+      .http()
+      .post(`${base}/${article.documentId}/actions/publish`)
+      .set('Authorization', moderator.auth)
+      .send({});
+    expect(publish.status).toBe(403);
+    const create = await app.http().post(base).set('Authorization', moderator.auth).send({ title: 'خبر تازه' });
+    expect(create.status).toBe(403);
+    const update = await app
+      .http()
+      .put(`${base}/${article.documentId}`)
+      .set('Authorization', moderator.auth)
+      .send({ title: 'عنوان دیگر' });
+    expect(update.status).toBe(403);
+    const published = await app.strapi.db
+      .query('api::article.article')
+      .count({ where: { documentId: article.documentId, publishedAt: { $notNull: true } } });
+    expect(published).toBe(0);
+  });
+
+  it('is restored with the same permissions at every boot', async () => {
+    const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'khabar-moderator' } });
+    await app.strapi.service('admin::role').assignPermissions(role.id, []);
+    const { ensureModeratorRole } = await import('../../src/bootstrap/moderator-role');
+    await ensureModeratorRole(app.strapi);
+    const actions = (await app.strapi.db.query('admin::permission').findMany({ where: { role: role.id } })).map(
+      (permission: { action: string }) => permission.action,
+    );
+    expect(actions).toEqual(
+      expect.arrayContaining(['api::moderation.moderate', 'plugin::content-manager.explorer.read']),
+    );
+    expect(actions).not.toContain('plugin::content-manager.explorer.publish');
+  });
+});
+
+describe('webhooks set up through the admin API', () => {
+  it('accept the comment.approved and comment.rejected events', async () => {
+    const response = await app
+      .http()
+      .post('/admin/webhooks')
+      .set('Authorization', superAdmin.auth)
+      .send({
+        name: 'frontend refresh',
+        url: 'https://frontend.example/refresh',
+        headers: {},
+        events: ['comment.approved', 'comment.rejected'],
+      });
+    expect(response.status).toBe(201);
+    expect(response.body.data.events).toEqual(['comment.approved', 'comment.rejected']);
+  });
+});
