@@ -700,6 +700,24 @@ describe('webhooks', () => {
     expect(deliveriesFor(pending)).toHaveLength(0);
     expect(deliveriesFor(approved)).toHaveLength(1);
   });
+
+  // Last in this block: from here on every approval is also delivered as entry.update.
+  it("also posts Strapi's entry.update, the event the admin webhook form offers", async () => {
+    const webhook = await app.strapi.get('webhookStore').createWebhook({
+      name: 'entry update hook',
+      url,
+      headers: {},
+      events: ['entry.update'],
+      isEnabled: true,
+    });
+    app.strapi.get('webhookRunner').add(webhook);
+    const id = await newComment(app, articleId, { authorEmail: 'entry.secret@example.ir' });
+    expect((await act(id, 'approve')).status).toBe(200);
+    await waitFor(() => deliveriesFor(id).some((delivery) => delivery.body.event === 'entry.update'));
+    const delivery = deliveriesFor(id).find((candidate) => candidate.body.event === 'entry.update');
+    expect(delivery?.body).toMatchObject({ model: 'comment', entry: { documentId: id, moderationStatus: 'approved' } });
+    expect(delivery?.raw).not.toContain('entry.secret@example.ir');
+  });
 });
 
 describe('the Moderator role', () => {

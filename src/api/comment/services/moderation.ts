@@ -126,7 +126,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         populate: { article: { select: ['documentId'] } },
       });
       // Public fields only: webhooks leave the building.
-      await strapi.eventHub.emit(event, {
+      const payload = {
         model: 'comment',
         uid: COMMENT_UID,
         entry: {
@@ -135,7 +135,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           previousStatus: result.from,
           article: comment?.article ? { documentId: comment.article.documentId } : null,
         },
-      });
+      };
+      await strapi.eventHub.emit(event, payload);
+      // Also as Strapi's own `entry.update`, the event the admin panel's webhook form offers.
+      await strapi.eventHub.emit('entry.update', payload);
     }
   }
 
