@@ -21,6 +21,10 @@ export const MESSAGES = {
     en: 'The filter operator $not needs a condition object.',
     fa: 'عملگر $not در فیلتر باید یک شرط باشد.',
   },
+  query_bad_sort: {
+    en: 'Sorting by "{name}" is not supported.',
+    fa: 'مرتب‌سازی بر اساس «{name}» پشتیبانی نمی‌شود.',
+  },
   query_unknown_locale: {
     en: 'Unknown locale "{name}". Use one of: {list}.',
     fa: 'زبان «{name}» شناخته نیست. یکی از این‌ها را به کار ببرید: {list}.',

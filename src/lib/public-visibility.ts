@@ -59,3 +59,52 @@ export function publicFilters(
   if (!own) return restricted as Filters | undefined;
   return restricted === undefined ? { ...own } : { $and: [restricted, own] };
 }
+
+/**
+ * The first sort path that orders by a field behind a relation into a restricted type, e.g.
+ * `articles.title` on sources: the join sees drafts, so the order would reveal them. Such a
+ * sort is refused rather than rewritten, as SQL ordering cannot take the condition along.
+ */
+export function restrictedSortPath(
+  uid: string,
+  sort: unknown,
+  rules: VisibilityRules,
+  lookup: AttributeLookup,
+): string | null {
+  const walk = (currentUid: string, path: string[]): string | null => {
+    let modelUid = currentUid;
+    for (const [index, key] of path.entries()) {
+      const attribute = lookup(modelUid, key);
+      if (attribute?.type !== 'relation' || !attribute.target) return null;
+      if (rules[attribute.target]) return path.slice(0, index + 1).join('.');
+      modelUid = attribute.target;
+    }
+    return null;
+  };
+  const fromString = (value: string): string | null => {
+    for (const part of value.split(',')) {
+      const found = walk(uid, part.trim().split(':')[0].split('.'));
+      if (found) return found;
+    }
+    return null;
+  };
+  const fromObject = (value: Filters, prefix: string[]): string | null => {
+    for (const [key, inner] of Object.entries(value)) {
+      const path = [...prefix, key];
+      if (isPlainObject(inner)) {
+        const found = fromObject(inner, path);
+        if (found) return found;
+      } else {
+        const found = walk(uid, path);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  const items = Array.isArray(sort) ? sort : [sort];
+  for (const item of items) {
+    const found = typeof item === 'string' ? fromString(item) : isPlainObject(item) ? fromObject(item, []) : null;
+    if (found) return found;
+  }
+  return null;
+}

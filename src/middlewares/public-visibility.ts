@@ -1,5 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { type AttributeLookup, publicFilters, type VisibilityRules } from '../lib/public-visibility';
+import { validationError } from '../lib/messages';
+import {
+  type AttributeLookup,
+  publicFilters,
+  restrictedSortPath,
+  type VisibilityRules,
+} from '../lib/public-visibility';
 import { PUBLIC_STATUSES } from '../moderation/policy/statuses';
 
 /**
@@ -19,7 +25,8 @@ export const PUBLIC_VISIBILITY: VisibilityRules = {
 
 /**
  * Route middleware for public content API reads. Config: `{ uid }` of the route's type.
- * Forces `status=published` and rewrites `filters` with the visibility conditions.
+ * Forces `status=published`, rewrites `filters` with the visibility conditions, and refuses a
+ * sort through a relation into a restricted type.
  */
 export default (config: { uid: string }, { strapi }: { strapi: Core.Strapi }) => {
   const lookup: AttributeLookup = (uid, attribute) => {
@@ -30,6 +37,8 @@ export default (config: { uid: string }, { strapi }: { strapi: Core.Strapi }) =>
   };
   return async (ctx: { query: Record<string, unknown> }, next: () => Promise<void>) => {
     ctx.query.status = 'published';
+    const sortPath = restrictedSortPath(config.uid, ctx.query.sort, PUBLIC_VISIBILITY, lookup);
+    if (sortPath) throw validationError('query_bad_sort', { name: sortPath });
     const filters = publicFilters(config.uid, ctx.query.filters, PUBLIC_VISIBILITY, lookup);
     if (filters === undefined) delete ctx.query.filters;
     else ctx.query.filters = filters;

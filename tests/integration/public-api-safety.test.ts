@@ -78,6 +78,15 @@ describe('drafts are invisible to the public', () => {
     }
   });
 
+  it.each(['articles.title:asc', 'articles.title:desc', 'articles.publishedAt'])(
+    'in the order of sources sorted by %s (refused)',
+    async (sort) => {
+      const response = await app.http().get(`/api/sources?sort=${sort}`);
+      expect(response.status).toBe(400);
+      expect(response.body.error.details.messages.fa).toContain('articles');
+    },
+  );
+
   it('in articles populated from a source filter', async () => {
     const response = await app.http().get(`/api/sources${query({ filters: { articles: { title: DRAFT_TITLE } } })}`);
     expect(response.status).toBe(200);

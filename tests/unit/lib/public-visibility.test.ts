@@ -1,4 +1,9 @@
-import { type AttributeLookup, publicFilters, restrictRelationFilters } from '../../../src/lib/public-visibility';
+import {
+  type AttributeLookup,
+  publicFilters,
+  restrictedSortPath,
+  restrictRelationFilters,
+} from '../../../src/lib/public-visibility';
 
 const schema: Record<string, Record<string, { type: string; target?: string }>> = {
   source: { name: { type: 'string' }, articles: { type: 'relation', target: 'article' } },
@@ -49,5 +54,21 @@ describe('publicFilters', () => {
   it('passes malformed shapes through for the query validator to refuse', () => {
     expect(restrictRelationFilters('article', 'abc', rules, lookup)).toBe('abc');
     expect(restrictRelationFilters('article', { $or: 'x' }, rules, lookup)).toEqual({ $or: 'x' });
+  });
+});
+
+describe('restrictedSortPath', () => {
+  it('finds a sort through a relation into a restricted type, in every syntax', () => {
+    expect(restrictedSortPath('source', 'articles.title:asc', rules, lookup)).toBe('articles');
+    expect(restrictedSortPath('source', ['name:asc', 'articles.title'], rules, lookup)).toBe('articles');
+    expect(restrictedSortPath('source', { articles: { title: 'asc' } }, rules, lookup)).toBe('articles');
+    expect(restrictedSortPath('source', 'name,articles.title:desc', rules, lookup)).toBe('articles');
+    expect(restrictedSortPath('comment', 'article.source.name', rules, lookup)).toBe('article');
+  });
+
+  it('allows sorts on own fields and unrestricted relations', () => {
+    expect(restrictedSortPath('source', 'name:asc', rules, lookup)).toBeNull();
+    expect(restrictedSortPath('article', ['title', { source: { name: 'desc' } }], rules, lookup)).toBeNull();
+    expect(restrictedSortPath('article', undefined, rules, lookup)).toBeNull();
   });
 });
