@@ -7,6 +7,7 @@ import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { articleCommentsCleanupMiddleware } from './document-middlewares/article-comments-cleanup';
 import { articleSlugMiddleware } from './document-middlewares/article-slug';
 import { commentModerationMiddleware } from './document-middlewares/comment-moderation';
+import { publicReadVisibilityMiddleware } from './document-middlewares/public-read-visibility';
 import { closeRedis } from './lib/redis';
 import { registerModerationAdminRoutes } from './moderation/admin-routes';
 import { registerModerationDatabaseGuard } from './moderation/database-guard';
@@ -14,6 +15,7 @@ import { MODERATION_ACTIONS_FOR_RBAC } from './moderation/permissions';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    strapi.documents.use(publicReadVisibilityMiddleware(strapi));
     strapi.documents.use(articleSlugMiddleware(strapi));
     strapi.documents.use(commentModerationMiddleware(strapi));
     strapi.documents.use(articleCommentsCleanupMiddleware(strapi));

@@ -1,12 +1,4 @@
 import { factories } from '@strapi/strapi';
 
-const publicRead = {
-  middlewares: [{ name: 'global::public-visibility', config: { uid: 'api::article.article' } }],
-};
-
-export default factories.createCoreRouter('api::article.article', {
-  config: {
-    find: publicRead,
-    findOne: publicRead,
-  },
-});
+// Public reads are narrowed below the controllers: src/document-middlewares/public-read-visibility.ts.
+export default factories.createCoreRouter('api::article.article');

@@ -146,7 +146,7 @@ export default factories.createCoreController(COMMENT_UID, ({ strapi }) => {
       };
     },
 
-    /** Approved comments only (the route's visibility middleware adds the condition). */
+    /** Approved comments only: src/document-middlewares/public-read-visibility.ts narrows the read. */
     async find(ctx: Ctx) {
       const query = await validatedQuery(ctx);
       const { results, pagination } = await strapi.service(COMMENT_UID).find({

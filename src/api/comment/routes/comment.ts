@@ -1,14 +1,9 @@
 import { factories } from '@strapi/strapi';
 
-const publicRead = {
-  middlewares: [{ name: 'global::public-visibility', config: { uid: 'api::comment.comment' } }],
-};
-
+// Public reads are narrowed below the controllers: src/document-middlewares/public-read-visibility.ts.
 // update and delete keep their routes so the permission system answers 403, not 404.
 export default factories.createCoreRouter('api::comment.comment', {
   config: {
-    find: publicRead,
-    findOne: publicRead,
     create: { middlewares: ['global::comment-rate-limit'] },
   },
 });

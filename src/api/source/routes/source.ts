@@ -1,12 +1,4 @@
 import { factories } from '@strapi/strapi';
 
-const publicRead = {
-  middlewares: [{ name: 'global::public-visibility', config: { uid: 'api::source.source' } }],
-};
-
-export default factories.createCoreRouter('api::source.source', {
-  config: {
-    find: publicRead,
-    findOne: publicRead,
-  },
-});
+// Public reads are narrowed below the controllers: src/document-middlewares/public-read-visibility.ts.
+export default factories.createCoreRouter('api::source.source');
