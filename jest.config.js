@@ -20,9 +20,10 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       transform: tsTransform,
       globalSetup: '<rootDir>/tests/setup/global-setup.js',
-      // Booting Strapi and waiting for PostgreSQL takes longer than jest's 5 s default.
-      testTimeout: 60000,
     },
   ],
   maxWorkers: 2,
+  // Booting Strapi and waiting for PostgreSQL can take longer than jest's 5 s default on a busy
+  // machine. A global option: jest ignores testTimeout inside a project.
+  testTimeout: 60000,
 };
