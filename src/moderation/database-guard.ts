@@ -24,20 +24,8 @@ const dataOf = (event: Event): Data[] => {
 export function registerModerationDatabaseGuard(strapi: Core.Strapi): void {
   strapi.db.lifecycles.subscribe({
     models: [COMMENT_UID],
-    beforeCreate(event: Event) {
-      if (inModerationScope()) return;
-      for (const data of dataOf(event)) {
-        for (const field of MODERATION_FIELDS) delete data[field];
-        data.moderationStatus = 'pending';
-      }
-    },
-    beforeCreateMany(event: Event) {
-      if (inModerationScope()) return;
-      for (const data of dataOf(event)) {
-        for (const field of MODERATION_FIELDS) delete data[field];
-        data.moderationStatus = 'pending';
-      }
-    },
+    beforeCreate: bornPending,
+    beforeCreateMany: bornPending,
     beforeUpdate(event: Event) {
       refuseModerationWrites(event);
     },
@@ -48,25 +36,30 @@ export function registerModerationDatabaseGuard(strapi: Core.Strapi): void {
 
   strapi.db.lifecycles.subscribe({
     models: [EVENT_UID],
-    beforeCreate() {
-      if (!inModerationScope()) throw localizedError('forbidden', 'audit_read_only');
-    },
-    beforeCreateMany() {
-      if (!inModerationScope()) throw localizedError('forbidden', 'audit_read_only');
-    },
-    beforeUpdate() {
-      throw localizedError('forbidden', 'audit_read_only');
-    },
-    beforeUpdateMany() {
-      throw localizedError('forbidden', 'audit_read_only');
-    },
-    beforeDelete() {
-      throw localizedError('forbidden', 'audit_read_only');
-    },
-    beforeDeleteMany() {
-      throw localizedError('forbidden', 'audit_read_only');
-    },
+    beforeCreate: refuseAuditWriteOutsideTransition,
+    beforeCreateMany: refuseAuditWriteOutsideTransition,
+    beforeUpdate: refuseAuditWrite,
+    beforeUpdateMany: refuseAuditWrite,
+    beforeDelete: refuseAuditWrite,
+    beforeDeleteMany: refuseAuditWrite,
   });
+}
+
+/** Outside a transition, a new comment is pending and carries no moderation fields. */
+function bornPending(event: Event) {
+  if (inModerationScope()) return;
+  for (const data of dataOf(event)) {
+    for (const field of MODERATION_FIELDS) delete data[field];
+    data.moderationStatus = 'pending';
+  }
+}
+
+function refuseAuditWrite(): never {
+  throw localizedError('forbidden', 'audit_read_only');
+}
+
+function refuseAuditWriteOutsideTransition() {
+  if (!inModerationScope()) refuseAuditWrite();
 }
 
 function refuseModerationWrites(event: Event) {

@@ -41,15 +41,12 @@ type Failure = Extract<TransitionPlan, { ok: false }>;
 
 function failure(documentId: string, plan: Failure): Error {
   if (plan.error === 'already_in_status') {
-    return new ConflictError(`The comment is already ${plan.from}.`, {
-      code: 'moderation_already_in_status',
-      documentId,
-      moderationStatus: plan.from,
-      messages: {
-        en: `The comment is already ${plan.from}.`,
-        fa: `وضعیت این نظر همین حالا «${plan.from}» است.`,
-      },
-    });
+    return localizedError(
+      'conflict',
+      'moderation_already_in_status',
+      { status: plan.from },
+      { documentId, moderationStatus: plan.from },
+    );
   }
   return localizedError(
     'validation',
