@@ -1,5 +1,7 @@
 export default [
   'strapi::logger',
+  // Outside strapi::errors, to add Persian and English messages to the errors it formats.
+  'global::localized-errors',
   'strapi::errors',
   'strapi::security',
   'strapi::cors',

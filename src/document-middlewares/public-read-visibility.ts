@@ -1,7 +1,9 @@
 import type { Core, Modules } from '@strapi/strapi';
+import { filterIssue } from '../lib/filter-values';
 import { validationError } from '../lib/messages';
 import {
   type AttributeLookup,
+  mapPopulate,
   publicFilters,
   restrictedSortPath,
   type VisibilityRules,
@@ -37,7 +39,7 @@ type RequestState = { auth?: { strategy?: { name?: string } }; route?: { info?: 
 export function publicReadVisibilityMiddleware(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   const lookup: AttributeLookup = (uid, attribute) => {
     const model = strapi.getModel(uid as never) as
-      | { attributes: Record<string, { type: string; target?: string }> }
+      | { attributes: Record<string, { type: string; target?: string; component?: string }> }
       | undefined;
     return model?.attributes[attribute];
   };
@@ -48,17 +50,53 @@ export function publicReadVisibilityMiddleware(strapi: Core.Strapi): Modules.Doc
     return state.route?.info?.type === 'content-api' || CONTENT_API_STRATEGIES.has(state.auth?.strategy?.name ?? '');
   };
 
+  /** Filters checked for values SQL can take, with the visibility rules put in. */
+  const visibleFilters = (uid: string, filters: unknown, path: string) => {
+    const issue = filterIssue(uid, filters, lookup, path);
+    if (issue) throw validationError(issue.code, { name: issue.name });
+    return publicFilters(uid, filters, PUBLIC_VISIBILITY, lookup);
+  };
+
+  const refuseRestrictedSort = (uid: string, sort: unknown) => {
+    const sortPath = restrictedSortPath(uid, sort, PUBLIC_VISIBILITY, lookup);
+    if (sortPath) throw validationError('query_bad_sort', { name: sortPath });
+  };
+
   return async (context, next) => {
     if (!READ_ACTIONS.has(context.action) || !context.uid.startsWith('api::') || !isContentApiRequest()) {
       return next();
     }
-    const params = context.params as { status?: string; filters?: unknown; sort?: unknown };
-    const sortPath = restrictedSortPath(context.uid, params.sort, PUBLIC_VISIBILITY, lookup);
-    if (sortPath) throw validationError('query_bad_sort', { name: sortPath });
+    const params = context.params as { status?: string; filters?: unknown; sort?: unknown; populate?: unknown };
+    refuseRestrictedSort(context.uid, params.sort);
     params.status = 'published';
-    const filters = publicFilters(context.uid, params.filters, PUBLIC_VISIBILITY, lookup);
+    const filters = visibleFilters(context.uid, params.filters, 'filters');
     if (filters === undefined) delete params.filters;
     else params.filters = filters;
-    return next();
+    // Populated relations get the same treatment: `populate[source][filters][articles][title]`
+    // would otherwise test draft titles through the source.
+    params.populate = mapPopulate(context.uid, params.populate, lookup, (targetUid, entry, path) => {
+      // Strapi counts related rows without their visibility conditions.
+      if (entry.count !== undefined) throw validationError('query_populate_count', { name: path });
+      refuseRestrictedSort(targetUid, entry.sort);
+      const entryFilters = visibleFilters(targetUid, entry.filters, `${path}[filters]`);
+      return entryFilters === undefined ? entry : { ...entry, filters: entryFilters };
+    });
+    if (params.populate === undefined) delete params.populate;
+    try {
+      return await next();
+    } catch (error) {
+      throw asQueryError(error);
+    }
   };
+}
+
+/**
+ * PostgreSQL's data exceptions (class 22: a NUL byte, text where a number belongs) and query
+ * errors (class 42) on a public read come from the request, not from the server: a 400 then,
+ * not a 500. Anything else (a lost connection…) stays a server error.
+ */
+function asQueryError(error: unknown): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && /^(22|42)[0-9A-Z]{3}$/.test(code)) return validationError('query_unsupported');
+  return error;
 }

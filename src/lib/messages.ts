@@ -33,6 +33,42 @@ export const MESSAGES = {
     en: 'The query parameter "{name}" has a value of the wrong shape.',
     fa: 'مقدار پارامتر «{name}» در درخواست شکل درستی ندارد.',
   },
+  query_bad_logical_item: {
+    en: 'Each condition in {name} must be an object of fields, like {name}[title][$eq]=….',
+    fa: 'هر شرط در {name} باید مجموعه‌ای از فیلدها باشد، مانند {name}[title][$eq]=….',
+  },
+  query_bad_filter_value: {
+    en: 'The filter {name} has a value of the wrong type.',
+    fa: 'مقدار فیلتر {name} از نوع درستی نیست.',
+  },
+  query_bad_between: {
+    en: 'The filter {name} needs exactly two values.',
+    fa: 'فیلتر {name} دقیقاً دو مقدار لازم دارد.',
+  },
+  query_populate_count: {
+    en: 'Counting related entries through populate ({name}) is not supported.',
+    fa: 'شمارش موارد مرتبط از راه populate ({name}) پشتیبانی نمی‌شود.',
+  },
+  query_locale_not_single: {
+    en: 'locale must be one locale code, such as fa or en.',
+    fa: 'پارامتر locale باید یک کد زبان باشد، مانند fa یا en.',
+  },
+  query_unsupported: {
+    en: 'This query cannot be run. Check its filters, sort and populate.',
+    fa: 'این درخواست اجراشدنی نیست. فیلترها، مرتب‌سازی و populate آن را بررسی کنید.',
+  },
+  request_bad_characters: {
+    en: 'The request contains a NUL character, which is not allowed.',
+    fa: 'درخواست نویسهٔ NUL دارد که مجاز نیست.',
+  },
+  request_bad_encoding: {
+    en: 'The request body could not be decoded: check its Content-Encoding.',
+    fa: 'بدنهٔ درخواست رمزگشایی نشد: Content-Encoding آن را بررسی کنید.',
+  },
+  request_unsupported_media_type: {
+    en: 'The request body must be JSON (Content-Type: application/json).',
+    fa: 'بدنهٔ درخواست باید JSON باشد (Content-Type: application/json).',
+  },
   request_too_large: {
     en: 'The request is too large.',
     fa: 'درخواست بیش از اندازه بزرگ است.',
@@ -40,6 +76,38 @@ export const MESSAGES = {
   request_bad_json: {
     en: 'The request body is not valid JSON.',
     fa: 'بدنهٔ درخواست JSON معتبری نیست.',
+  },
+  query_invalid_key: {
+    en: 'The {param} parameter names "{key}", which is unknown or not public.',
+    fa: 'پارامتر {param} به «{key}» اشاره می‌کند که ناشناخته یا غیرعمومی است.',
+  },
+  request_invalid: {
+    en: 'The request is not valid: {detail}',
+    fa: 'درخواست نادرست است: {detail}',
+  },
+  request_unauthorized: {
+    en: 'Sign in first: this needs a valid token.',
+    fa: 'ابتدا وارد شوید: این کار به توکن معتبر نیاز دارد.',
+  },
+  request_forbidden: {
+    en: 'You are not allowed to do this.',
+    fa: 'شما اجازهٔ این کار را ندارید.',
+  },
+  request_not_found: {
+    en: 'Not found.',
+    fa: 'پیدا نشد.',
+  },
+  request_method_not_allowed: {
+    en: 'This method is not allowed here.',
+    fa: 'این روش درخواست در این نشانی مجاز نیست.',
+  },
+  request_too_many: {
+    en: 'Too many requests. Please try again later.',
+    fa: 'درخواست‌ها بیش از حد است. لطفاً بعداً دوباره تلاش کنید.',
+  },
+  request_failed: {
+    en: 'The request could not be handled.',
+    fa: 'درخواست پردازش نشد.',
   },
   comment_data_missing: {
     en: 'Send the comment as JSON: {"data": {"article", "authorName", "body"}}.',
@@ -80,6 +148,14 @@ export const MESSAGES = {
   comment_body_too_long: {
     en: 'The comment may be at most 3,000 characters long.',
     fa: 'متن نظر حداکثر می‌تواند ۳٬۰۰۰ نویسه باشد.',
+  },
+  comment_name_bad_characters: {
+    en: 'The name contains control or direction-changing characters; please type it plainly.',
+    fa: 'نام نویسه‌های کنترلی یا تغییردهندهٔ جهت متن دارد؛ لطفاً آن را ساده بنویسید.',
+  },
+  comment_body_bad_characters: {
+    en: 'The comment contains control characters that cannot be shown; please remove them.',
+    fa: 'متن نظر نویسه‌های کنترلی نمایش‌ناپذیر دارد؛ لطفاً آن‌ها را حذف کنید.',
   },
   comment_rate_limited: {
     en: 'Too many comments from your connection. Please try again in {seconds} seconds.',

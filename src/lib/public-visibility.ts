@@ -8,7 +8,10 @@
  */
 export type Filters = Record<string, unknown>;
 
-export type AttributeLookup = (uid: string, attribute: string) => { type: string; target?: string } | undefined;
+export type AttributeLookup = (
+  uid: string,
+  attribute: string,
+) => { type: string; target?: string; component?: string } | undefined;
 
 export type VisibilityRules = Readonly<Record<string, Filters>>;
 
@@ -16,6 +19,27 @@ const LIST_OPERATORS = new Set(['$and', '$or']);
 
 const isPlainObject = (value: unknown): value is Filters =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Logical operators that nest whole conditions; every other `$` key compares a value. */
+const NESTING_OPERATORS = new Set(['$and', '$or', '$not']);
+
+/**
+ * A relation filter in the one shape the rewrite can take conditions into: a condition on the
+ * target. Strapi also takes an id straight on the relation (`filters[articles]=41`, `[$eq]`,
+ * `[$in]`, `[$notNull]`), which would skip the target's condition (and, with an operator, make
+ * its query builder fail), so those become conditions on the target's `id`.
+ */
+function relationCondition(value: unknown): Filters {
+  if (!isPlainObject(value)) return { id: value };
+  const comparisons: Filters = {};
+  const nested: Filters = {};
+  for (const [key, inner] of Object.entries(value)) {
+    if (key.startsWith('$') && !NESTING_OPERATORS.has(key)) comparisons[key] = inner;
+    else nested[key] = inner;
+  }
+  if (Object.keys(comparisons).length === 0) return nested;
+  return { ...nested, id: isPlainObject(nested.id) ? { ...nested.id, ...comparisons } : comparisons };
+}
 
 /** Adds the visibility condition of each relation target a filter walks into. */
 export function restrictRelationFilters(
@@ -36,15 +60,82 @@ export function restrictRelationFilters(
       continue;
     }
     const attribute = key.startsWith('$') ? undefined : lookup(uid, key);
-    if (attribute?.type === 'relation' && attribute.target && isPlainObject(value)) {
-      const inner = restrictRelationFilters(attribute.target, value, rules, lookup);
+    if (attribute?.type === 'relation' && attribute.target) {
+      const inner = restrictRelationFilters(attribute.target, relationCondition(value), rules, lookup);
       const condition = rules[attribute.target];
       restricted[key] = condition ? { $and: [inner, condition] } : inner;
       continue;
     }
+    if (attribute && isPlainObject(value)) {
+      const target = nestedTarget(attribute);
+      if (target) {
+        restricted[key] = restrictRelationFilters(target, value, rules, lookup);
+        continue;
+      }
+    }
     restricted[key] = value;
   }
   return restricted;
+}
+
+/** The type a relation, component or media attribute leads to, if any. */
+export function nestedTarget(attribute: { type: string; target?: string; component?: string }): string | undefined {
+  if (attribute.type === 'relation') return attribute.target;
+  if (attribute.type === 'component') return attribute.component;
+  if (attribute.type === 'media') return 'plugin::upload.file';
+  return undefined;
+}
+
+export type PopulateEntry = Filters;
+
+/**
+ * Calls `visit` on every object entry of a `populate` parameter, at any depth (`populate`
+ * inside populate, and dynamic zones' `on`), with the type the entry populates, and returns
+ * the populate with the entries `visit` gave back. Strings, lists and `true` carry no filters
+ * or sorts and pass as they are.
+ */
+export function mapPopulate(
+  uid: string,
+  populate: unknown,
+  lookup: AttributeLookup,
+  visit: (targetUid: string, entry: PopulateEntry, path: string) => PopulateEntry,
+  path = 'populate',
+): unknown {
+  if (!isPlainObject(populate)) return populate;
+  const mapped: Filters = {};
+  for (const [key, value] of Object.entries(populate)) {
+    const attribute = lookup(uid, key);
+    const target = attribute ? nestedTarget(attribute) : undefined;
+    const entryPath = `${path}[${key}]`;
+    if (!isPlainObject(value)) {
+      mapped[key] = value;
+      continue;
+    }
+    if (attribute?.type === 'dynamiczone' && isPlainObject(value.on)) {
+      const on: Filters = {};
+      for (const [componentUid, entry] of Object.entries(value.on)) {
+        on[componentUid] = isPlainObject(entry)
+          ? mapEntry(componentUid, entry, lookup, visit, `${entryPath}[on][${componentUid}]`)
+          : entry;
+      }
+      mapped[key] = { ...value, on };
+      continue;
+    }
+    mapped[key] = target ? mapEntry(target, value, lookup, visit, entryPath) : value;
+  }
+  return mapped;
+}
+
+function mapEntry(
+  uid: string,
+  entry: PopulateEntry,
+  lookup: AttributeLookup,
+  visit: (targetUid: string, entry: PopulateEntry, path: string) => PopulateEntry,
+  path: string,
+): PopulateEntry {
+  const visited = visit(uid, entry, path);
+  if (visited.populate === undefined) return visited;
+  return { ...visited, populate: mapPopulate(uid, visited.populate, lookup, visit, `${path}[populate]`) };
 }
 
 /** The root query's filters with the root type's own condition and every relation's. */

@@ -7,7 +7,11 @@ import { validationError } from '../lib/messages';
  * - `$or`/`$and` that are not lists crash the query builder in stock Strapi (500);
  * - page sizes above the limit are silently capped, negative offsets silently ignored;
  * - a top-level `where` was once a way around the filter checks (CVE-2026-27886);
- * - an unknown `locale` would quietly answer an empty list.
+ * - an unknown `locale` would quietly answer an empty list;
+ * - a NUL character (in the path or the query) is refused by PostgreSQL with an error.
+ *
+ * The values inside `filters` are checked against the schema further down, by the public read
+ * visibility middleware, which knows the content type.
  */
 const API_PREFIX = '/api/';
 const REFUSED_PARAMETERS = ['where', '_where', 'publicationState'];
@@ -75,6 +79,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   return async (ctx: { path: string; query: Record<string, unknown> }, next: () => Promise<void>) => {
     if (!ctx.path.startsWith(API_PREFIX)) return next();
     const query = ctx.query;
+    if (/%00/.test(ctx.path) || ctx.path.includes('\u0000') || holdsNul(query)) {
+      throw validationError('request_bad_characters');
+    }
     for (const name of REFUSED_PARAMETERS) {
       if (name in query) throw validationError('query_unknown_parameter', { name });
     }
@@ -86,11 +93,19 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       checkFilters(query.filters, 'filters');
     }
     if (query.locale !== undefined) {
+      if (typeof query.locale !== 'string') throw validationError('query_locale_not_single');
       const locales = await knownLocales();
-      if (typeof query.locale !== 'string' || (query.locale !== '*' && !locales.includes(query.locale))) {
+      if (query.locale !== '*' && !locales.includes(query.locale)) {
         throw validationError('query_unknown_locale', { name: String(query.locale), list: locales.join(', ') });
       }
     }
     return next();
   };
 };
+
+/** Whether a parsed query string holds a NUL character anywhere, in a key or a value. */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(([key, inner]) => key.includes('\u0000') || holdsNul(inner));
+}

@@ -172,3 +172,128 @@ describe('malformed queries answer 4xx, never 500', () => {
     expect(response.body.data).toHaveLength(1);
   });
 });
+
+describe('filters inside populate and on relations cannot probe drafts', () => {
+  /** The same request with a term that matches nothing: any difference reveals a draft. */
+  const sameAsNoMatch = async (template: string, secret: string) => {
+    const probe = await app.http().get(template.replace('TERM', encodeURIComponent(secret)));
+    const control = await app.http().get(template.replace('TERM', encodeURIComponent('هیچ‌چیز-ناموجود')));
+    expect(probe.status).toBe(control.status);
+    expect(probe.body).toEqual(control.body);
+    expect(leaks(probe.body)).toBe(false);
+  };
+
+  it.each([
+    '/api/articles?populate[source][filters][articles][title][$contains]=TERM',
+    '/api/articles?populate[source][filters][articles][lead][$contains]=TERM',
+    '/api/articles?populate[source][filters][$or][0][articles][title][$contains]=TERM',
+    '/api/articles?populate[source][filters][$not][articles][title][$contains]=TERM',
+    '/api/articles?populate[source][populate][articles][filters][title][$contains]=TERM',
+    '/api/sources?populate[articles][filters][title][$contains]=TERM',
+    '/api/sources?populate[articles][populate][source][filters][articles][title][$contains]=TERM',
+  ])('%s', async (template) => {
+    const secret = template.includes('[lead]') ? 'ویرایش' : 'محرمانه';
+    await sameAsNoMatch(template, secret);
+  });
+
+  it('refuses counting related entries through populate (the count would include drafts)', async () => {
+    const response = await app.http().get('/api/sources?populate[articles][count]=true');
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.messages.en).toMatch(/populate/);
+  });
+
+  it('refuses a sort through a relation inside populate', async () => {
+    const response = await app
+      .http()
+      .get('/api/articles?populate[source][populate][articles][sort]=source.articles.title');
+    expect(response.status).toBeLessThan(500);
+    expect(leaks(response.body)).toBe(false);
+  });
+
+  const draftRowId = async () => {
+    const row = await app.strapi.db
+      .query('api::article.article')
+      .findOne({ where: { documentId: draftId, publishedAt: null }, select: ['id'] });
+    return row.id as number;
+  };
+
+  it.each([
+    (id: number) => `filters[articles]=${id}`,
+    (id: number) => `filters[articles][id]=${id}`,
+    (id: number) => `filters[articles][$eq]=${id}`,
+    (id: number) => `filters[articles][$in][0]=${id}`,
+    (id: number) => `filters[articles][0]=${id}`,
+    (id: number) => `filters[$or][0][articles]=${id}`,
+  ])('a draft row id used as a relation filter matches nothing (%#)', async (build) => {
+    const response = await app.http().get(`/api/sources?${build(await draftRowId())}`);
+    expect(response.status).toBeLessThan(500);
+    if (response.status === 200) expect(response.body.data).toEqual([]);
+  });
+
+  it.each([
+    '/api/sources?filters[articles][$notNull]=true',
+    '/api/sources?filters[articles][$null]=true',
+    '/api/sources?filters[articles][$ne]=1',
+    '/api/comments?filters[article][$eq]=1',
+    '/api/comments?filters[article][$notNull]=true',
+    '/api/comments?filters[article]=1',
+  ])('an operator straight on a relation is answered, not a 500: %s', async (url) => {
+    const response = await app.http().get(url);
+    expect(response.status).toBeLessThan(500);
+    expect(leaks(response.body)).toBe(false);
+  });
+});
+
+describe('more malformed input answers 4xx with a message, never 500', () => {
+  it.each([
+    ['$or items not objects', '/api/articles?filters[$or][0]=x'],
+    ['$and items not objects', '/api/articles?filters[$and][0]=x'],
+    ['$or items not objects behind a relation', '/api/articles?filters[source][$or][0]=x'],
+    ['$between not a pair', '/api/articles?filters[title][$between]=a'],
+    ['$between with one item', '/api/articles?filters[title][$between][0]=a'],
+    ['an id that is not a number', '/api/articles?filters[id]=abc'],
+    ['an id operator on a word', '/api/articles?filters[id][$gt]=abc'],
+    ['a date that is not a date', '/api/articles?filters[createdAt][$gt]=yesterday'],
+    ['a boolean that is not one', '/api/articles?filters[commentsEnabled]=maybe'],
+    ['a NUL byte in a filter', '/api/articles?filters[title]=a%00b'],
+    ['a NUL byte in an operator list', '/api/articles?filters[title][$in][0]=a%00b'],
+    ['a NUL byte in an article id', '/api/articles/%00'],
+    ['a NUL byte in a comment id', '/api/comments/%00'],
+    ['a NUL byte in a source id', '/api/sources/ab%00cd'],
+    ['a list of locales', '/api/articles?locale[0]=fa'],
+  ])('%s', async (_label, url) => {
+    const response = await app.http().get(url);
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    expect(typeof response.body.error.details.messages.fa).toBe('string');
+    expect(typeof response.body.error.details.messages.en).toBe('string');
+  });
+
+  it('says a locale must be one code, not that "fa" is unknown', async () => {
+    const response = await app.http().get('/api/articles?locale[0]=fa');
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.messages.en).not.toMatch(/unknown/i);
+  });
+
+  it('refuses a NUL byte in a comment body', async () => {
+    const response = await app
+      .http()
+      .post('/api/comments')
+      .send({ data: { article: publishedId, authorName: 'مریم', body: 'سلام\u0000دنیا، نظر من این است' } });
+    expect(response.status).toBe(400);
+    expect(typeof response.body.error.details.messages.fa).toBe('string');
+    expect(await app.strapi.db.query('api::comment.comment').count({})).toBe(0);
+  });
+
+  it.each(['gzip', 'deflate', 'br'])('refuses a body that claims Content-Encoding %s but is not', async (encoding) => {
+    const response = await app
+      .http()
+      .post('/api/comments')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', encoding)
+      .send(JSON.stringify({ data: { article: publishedId, authorName: 'مریم', body: 'نظر آزمایشی' } }));
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    expect(typeof response.body.error.details.messages.fa).toBe('string');
+  });
+});

@@ -17,7 +17,9 @@ export type CommentInputErrorCode =
   | 'comment_email_invalid'
   | 'comment_body_missing'
   | 'comment_body_too_short'
-  | 'comment_body_too_long';
+  | 'comment_body_too_long'
+  | 'comment_name_bad_characters'
+  | 'comment_body_bad_characters';
 
 export interface CommentInputError {
   field: 'data' | 'article' | 'authorName' | 'authorEmail' | 'body';
@@ -34,6 +36,17 @@ export interface CommentInput {
 // Deliberately plain: one @, no spaces, a dot in the domain. Deliverability is not our concern.
 const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/u;
 const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+// Control characters other than tab and line breaks: PostgreSQL refuses NUL, and none shows.
+const CONTROL_CHARACTERS = /(?![\t\n\r])\p{Cc}/u;
+// Embeddings, overrides and isolates let a name display as other text (or reverse what follows
+// it on the page). The marks LRM/RLM and the ZWNJ of Persian words stay allowed.
+const BIDI_FORMATTING = /[\u202A-\u202E\u2066-\u2069]/u;
+// Text made only of these shows as nothing.
+const INVISIBLE = /[\s\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
+
+/** Whether the text shows nothing: empty, or only spaces and invisible characters. */
+export const isBlank = (text: string) => text.replace(INVISIBLE, '') === '';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -57,15 +70,17 @@ export function parseCommentInput(
   if (!DOCUMENT_ID.test(article)) errors.push({ field: 'article', code: 'comment_article_missing' });
 
   const authorName = typeof data.authorName === 'string' ? data.authorName.trim() : '';
-  if (authorName === '') errors.push({ field: 'authorName', code: 'comment_name_missing' });
-  else if (visibleLength(authorName) > COMMENT_LIMITS.nameMax) {
+  if (isBlank(authorName)) errors.push({ field: 'authorName', code: 'comment_name_missing' });
+  else if (CONTROL_CHARACTERS.test(authorName) || BIDI_FORMATTING.test(authorName)) {
+    errors.push({ field: 'authorName', code: 'comment_name_bad_characters' });
+  } else if (visibleLength(authorName) > COMMENT_LIMITS.nameMax) {
     errors.push({ field: 'authorName', code: 'comment_name_too_long' });
   }
 
   let authorEmail: string | null = null;
   if (data.authorEmail !== undefined && data.authorEmail !== null && data.authorEmail !== '') {
     const email = typeof data.authorEmail === 'string' ? data.authorEmail.trim() : '';
-    if (email.length > COMMENT_LIMITS.emailMax || !EMAIL.test(email)) {
+    if (email.length > COMMENT_LIMITS.emailMax || !EMAIL.test(email) || CONTROL_CHARACTERS.test(email)) {
       errors.push({ field: 'authorEmail', code: 'comment_email_invalid' });
     } else {
       authorEmail = email;
@@ -73,7 +88,8 @@ export function parseCommentInput(
   }
 
   const text = typeof data.body === 'string' ? data.body.trim() : '';
-  if (text === '') errors.push({ field: 'body', code: 'comment_body_missing' });
+  if (isBlank(text)) errors.push({ field: 'body', code: 'comment_body_missing' });
+  else if (CONTROL_CHARACTERS.test(text)) errors.push({ field: 'body', code: 'comment_body_bad_characters' });
   else if (visibleLength(text) < COMMENT_LIMITS.bodyMin) errors.push({ field: 'body', code: 'comment_body_too_short' });
   else if (visibleLength(text) > COMMENT_LIMITS.bodyMax) errors.push({ field: 'body', code: 'comment_body_too_long' });
 
