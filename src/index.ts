@@ -2,11 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { MODERATION_EVENTS } from './api/comment/services/moderation';
 import { ensureAdminLayouts } from './bootstrap/admin-layouts';
 import { ensureLocales } from './bootstrap/locales';
-import { ensureModeratorRole } from './bootstrap/moderator-role';
+import { ensureModeratorRole, revokeEditorialModerationRights } from './bootstrap/moderator-role';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { articleCommentsCleanupMiddleware } from './document-middlewares/article-comments-cleanup';
 import { articleSlugMiddleware } from './document-middlewares/article-slug';
 import { commentModerationMiddleware } from './document-middlewares/comment-moderation';
+import { moderationAccessMiddleware } from './document-middlewares/moderation-access';
 import { publicReadVisibilityMiddleware } from './document-middlewares/public-read-visibility';
 import { closeRedis } from './lib/redis';
 import { registerModerationAdminRoutes } from './moderation/admin-routes';
@@ -17,6 +18,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(publicReadVisibilityMiddleware(strapi));
     strapi.documents.use(articleSlugMiddleware(strapi));
+    strapi.documents.use(moderationAccessMiddleware(strapi));
     strapi.documents.use(commentModerationMiddleware(strapi));
     strapi.documents.use(articleCommentsCleanupMiddleware(strapi));
     registerModerationAdminRoutes(strapi);
@@ -32,6 +34,7 @@ export default {
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await ensureModeratorRole(strapi);
+    await revokeEditorialModerationRights(strapi);
     await ensureAdminLayouts(strapi);
     await strapi.service('api::moderation-setting.moderation-setting').ensure();
   },

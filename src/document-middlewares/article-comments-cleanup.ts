@@ -41,12 +41,15 @@ export function articleCommentsCleanupMiddleware(strapi: Core.Strapi): Modules.D
       select: ['id'],
     });
     const linked = new Set(stillLinked.map((comment) => comment.id));
-    for (const comment of before.filter((candidate) => !linked.has(candidate.id))) {
-      await strapi.documents(COMMENT_UID).update({
-        documentId: comment.documentId,
-        data: { article: { documentId, locale: remaining.locale } } as never,
-      });
-    }
+    // System work: moving a reviewed comment to another locale of its article is no edit.
+    await withModerationScope('article-locale-deleted', async () => {
+      for (const comment of before.filter((candidate) => !linked.has(candidate.id))) {
+        await strapi.documents(COMMENT_UID).update({
+          documentId: comment.documentId,
+          data: { article: { documentId, locale: remaining.locale } } as never,
+        });
+      }
+    });
     return result;
   };
 }

@@ -2,8 +2,10 @@ import type { Core, Modules } from '@strapi/strapi';
 import type { Actor } from '../api/comment/services/moderation';
 import { localizedError } from '../lib/messages';
 import { canModerate } from '../moderation/permissions';
+import { checkCommentEdit, READER_TEXT_FIELDS, SYSTEM_FIELDS } from '../moderation/policy/comment-edits';
 import { isModerationStatus, MODERATION_FIELDS, type ModerationStatus } from '../moderation/policy/statuses';
 import { actionFor } from '../moderation/policy/transitions';
+import { inModerationScope } from '../moderation/scope';
 
 const COMMENT_UID = 'api::comment.comment';
 
@@ -17,7 +19,9 @@ type RequestState = {
  * - create: always pending, whatever the data says;
  * - update: a change of `moderationStatus` (with `rejectionReason`/`moderationNote`) is run as
  *   a moderation transition by the moderation service, for moderators only; the other
- *   fields continue as a plain update. `moderatedBy`/`moderatedAt` are never taken from input.
+ *   fields continue as a plain update, within the limits of `checkCommentEdit` (what the
+ *   reader wrote changes only while pending; what the system recorded never).
+ *   `moderatedBy`/`moderatedAt` are never taken from input.
  */
 export function commentModerationMiddleware(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   return async (context, next) => {
@@ -41,13 +45,25 @@ export function commentModerationMiddleware(strapi: Core.Strapi): Modules.Docume
     };
     for (const field of MODERATION_FIELDS) delete data[field];
     const documentId = params.documentId;
-    if (!documentId || requested.status === undefined) return next();
+    if (!documentId || inModerationScope()) return next();
 
     const current = await strapi.db.query(COMMENT_UID).findOne({
       where: { documentId },
-      select: ['moderationStatus', 'rejectionReason', 'moderationNote'],
+      select: ['moderationStatus', 'rejectionReason', 'moderationNote', ...SYSTEM_FIELDS, ...READER_TEXT_FIELDS],
+      populate: { article: { select: ['documentId'] } },
     });
     if (!current) return next();
+    const edit = checkCommentEdit(
+      data,
+      { ...current, articleDocumentId: current.article?.documentId ?? null },
+      typeof requested.status === 'string' ? requested.status : undefined,
+    );
+    if (!edit.ok) {
+      if (edit.code === 'comment_system_field') throw localizedError('forbidden', edit.code, { name: edit.field });
+      throw localizedError('validation', edit.code);
+    }
+    params.data = edit.data;
+    if (requested.status === undefined) return next();
     if (!isModerationStatus(requested.status)) {
       throw localizedError('validation', 'moderation_bad_action');
     }

@@ -197,6 +197,22 @@ export const MESSAGES = {
     en: 'The parameter "{name}" has an invalid value.',
     fa: 'مقدار پارامتر «{name}» نادرست است.',
   },
+  comment_edit_forbidden: {
+    en: 'Only moderators may create, edit or delete readers’ comments.',
+    fa: 'فقط ناظران می‌توانند نظر خوانندگان را بسازند، ویرایش یا حذف کنند.',
+  },
+  comment_system_field: {
+    en: '{name} is recorded when the comment arrives and cannot be changed.',
+    fa: '{name} هنگام رسیدن نظر ثبت می‌شود و تغییرپذیر نیست.',
+  },
+  comment_edit_needs_pending: {
+    en: 'An approved or rejected comment cannot be edited. Reopen it first, then review the edited text.',
+    fa: 'نظر تأییدشده یا ردشده ویرایش نمی‌شود. ابتدا آن را به صف بررسی برگردانید، سپس متن ویرایش‌شده را بررسی کنید.',
+  },
+  settings_forbidden: {
+    en: 'Only users allowed to edit the screening settings may change them.',
+    fa: 'فقط کاربرانی که اجازهٔ ویرایش تنظیمات غربال را دارند می‌توانند آن‌ها را تغییر دهند.',
+  },
   audit_read_only: {
     en: 'The moderation audit trail cannot be edited or deleted.',
     fa: 'سابقهٔ بررسی نظرها ویرایش یا حذف نمی‌شود.',

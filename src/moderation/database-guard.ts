@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { localizedError } from '../lib/messages';
+import { READER_FIELDS, SYSTEM_FIELDS } from './policy/comment-edits';
 import { MODERATION_FIELDS } from './policy/statuses';
 import { inModerationScope } from './scope';
 
@@ -7,7 +8,7 @@ const COMMENT_UID = 'api::comment.comment';
 const EVENT_UID = 'api::moderation-event.moderation-event';
 
 type Data = Record<string, unknown>;
-type Event = { params: { data?: Data | Data[] } };
+type Event = { params: { data?: Data | Data[]; where?: unknown } };
 
 const dataOf = (event: Event): Data[] => {
   const data = event.params.data;
@@ -18,19 +19,22 @@ const dataOf = (event: Event): Data[] => {
 /**
  * The last line of the moderation policy, below every API: database lifecycles fire for
  * REST, the admin panel, the Document Service and even `strapi.db.query`. Outside a
- * moderation transition, a new comment is always pending, a comment's moderation fields
- * cannot change, and the audit trail can only grow through a transition.
+ * moderation transition, a new comment is always pending, a comment's moderation fields and
+ * the fields recorded on its arrival cannot change, what the reader wrote changes only while
+ * the comment is pending, and the audit trail can only grow through a transition.
  */
 export function registerModerationDatabaseGuard(strapi: Core.Strapi): void {
   strapi.db.lifecycles.subscribe({
     models: [COMMENT_UID],
     beforeCreate: bornPending,
     beforeCreateMany: bornPending,
-    beforeUpdate(event: Event) {
+    async beforeUpdate(event: Event) {
       refuseModerationWrites(event);
+      await refuseEditsOfReviewedComments(strapi, event);
     },
-    beforeUpdateMany(event: Event) {
+    async beforeUpdateMany(event: Event) {
       refuseModerationWrites(event);
+      await refuseEditsOfReviewedComments(strapi, event);
     },
   });
 
@@ -68,5 +72,17 @@ function refuseModerationWrites(event: Event) {
     if (MODERATION_FIELDS.some((field) => field in data)) {
       throw localizedError('forbidden', 'moderation_forbidden');
     }
+    const systemField = SYSTEM_FIELDS.find((field) => field in data);
+    if (systemField) throw localizedError('forbidden', 'comment_system_field', { name: systemField });
   }
+}
+
+/** What the reader wrote changes only while the comment awaits review. */
+async function refuseEditsOfReviewedComments(strapi: Core.Strapi, event: Event) {
+  if (inModerationScope()) return;
+  if (!dataOf(event).some((data) => READER_FIELDS.some((field) => field in data))) return;
+  const reviewed = await strapi.db.query(COMMENT_UID).count({
+    where: { $and: [event.params.where ?? {}, { moderationStatus: { $ne: 'pending' } }] },
+  });
+  if (reviewed > 0) throw localizedError('validation', 'comment_edit_needs_pending');
 }

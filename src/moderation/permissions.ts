@@ -20,8 +20,12 @@ export const MODERATION_ACTIONS_FOR_RBAC = [
 
 export const SUPER_ADMIN_CODE = 'strapi-super-admin';
 
-/** Super Admins and roles holding the moderate action may change moderation fields. */
-export async function canModerate(strapi: Core.Strapi, adminUserId: number): Promise<boolean> {
+/** Whether the admin user is a Super Admin or has a role holding the given moderation action. */
+export async function hasModerationPermission(
+  strapi: Core.Strapi,
+  adminUserId: number,
+  action: (typeof MODERATION_PERMISSIONS)[keyof typeof MODERATION_PERMISSIONS],
+): Promise<boolean> {
   const user = await strapi.db.query('admin::user').findOne({
     where: { id: adminUserId },
     populate: { roles: { select: ['id', 'code'] } },
@@ -30,7 +34,11 @@ export async function canModerate(strapi: Core.Strapi, adminUserId: number): Pro
   if (roles.some((role) => role.code === SUPER_ADMIN_CODE)) return true;
   if (roles.length === 0) return false;
   const granted = await strapi.db.query('admin::permission').count({
-    where: { action: MODERATION_PERMISSIONS.moderate, role: { id: { $in: roles.map((role) => role.id) } } },
+    where: { action, role: { id: { $in: roles.map((role) => role.id) } } },
   });
   return granted > 0;
 }
+
+/** Super Admins and roles holding the moderate action may change comments. */
+export const canModerate = (strapi: Core.Strapi, adminUserId: number) =>
+  hasModerationPermission(strapi, adminUserId, MODERATION_PERMISSIONS.moderate);

@@ -145,12 +145,16 @@ describe('content manager edits of a comment', () => {
       expect(await eventsFor(app.strapi, id)).toHaveLength(0);
     });
 
-    it('the 403 explains itself in Persian and English', async () => {
+    it('has no content-manager rights on comments, events or settings (revoked at boot)', async () => {
       const id = await newComment(app, articleId);
-      const response = await cmUpdate(editor, id, { moderationStatus: 'approved' });
-      expect(response.status).toBe(403);
-      expectLocalizedError(response.body);
-      expect(response.body.error.details.code).toBe('moderation_forbidden');
+      expect((await app.http().get(cmPath(id)).set('Authorization', editor.auth)).status).toBe(403);
+      const granted = await app.strapi.db.query('admin::permission').count({
+        where: {
+          subject: { $startsWith: 'api::moderation' },
+          role: { code: { $in: ['strapi-editor', 'strapi-author'] } },
+        },
+      });
+      expect(granted).toBe(0);
     });
 
     it('cannot write a note, a reason or a moderator either', async () => {
@@ -193,6 +197,173 @@ describe('content manager edits of a comment', () => {
     expect(row).toMatchObject({ moderationStatus: 'pending', rejectionReason: null, moderatedAt: null });
     expect(row.moderatedBy).toBeNull();
     expect(await eventsFor(app.strapi, row.documentId)).toHaveLength(0);
+  });
+});
+
+describe('what an edit may change once a comment arrived', () => {
+  const SETTINGS_UID = 'api::moderation-setting.moderation-setting';
+  const cmGet = (session: AdminSession, documentId: string) =>
+    app.http().get(cmPath(documentId)).set('Authorization', session.auth);
+
+  it('the content manager round trip (every field sent back) approves a comment', async () => {
+    const id = await newComment(app, articleId);
+    const form = (await cmGet(superAdmin, id)).body.data;
+    const response = await cmUpdate(superAdmin, id, {
+      ...form,
+      moderationStatus: 'approved',
+      article: { connect: [], disconnect: [] },
+    });
+    expect(response.status).toBe(200);
+    expect((await commentRow(app.strapi, id)).moderationStatus).toBe('approved');
+  });
+
+  it('the text of an approved comment cannot be rewritten in place (it would go public unreviewed)', async () => {
+    const id = await commentWithStatus(app, articleId, 'approved');
+    const before = await commentRow(app.strapi, id);
+    for (const change of [{ body: 'متن بازنویسی‌شده پس از تأیید' }, { authorName: 'نام دیگر' }]) {
+      const response = await cmUpdate(superAdmin, id, change);
+      expect(response.status).toBe(400);
+      expectLocalizedError(response.body);
+      expect(response.body.error.details.code).toBe('comment_edit_needs_pending');
+    }
+    expect(await commentRow(app.strapi, id)).toEqual(before);
+    expect((await app.http().get(`/api/comments/${id}`)).body.data.body).toBe(before.body);
+  });
+
+  it('an approved comment cannot be moved to another article', async () => {
+    const other = (await createArticle(app.strapi, { title: 'خبر دیگر برای جابه‌جایی' })).documentId;
+    const id = await commentWithStatus(app, articleId, 'approved');
+    const response = await cmUpdate(superAdmin, id, {
+      article: { connect: [{ documentId: other, locale: 'fa' }], disconnect: [] },
+    });
+    expect(response.status).toBe(400);
+    const row = await app.strapi.db
+      .query(COMMENT_UID)
+      .findOne({ where: { documentId: id }, populate: { article: { select: ['documentId'] } } });
+    expect(row.article.documentId).toBe(articleId);
+  });
+
+  it('reopening together with an edit is allowed: the new text waits for review', async () => {
+    const id = await commentWithStatus(app, articleId, 'approved');
+    const response = await cmUpdate(superAdmin, id, { moderationStatus: 'pending', body: commentBody('اصلاح‌شده') });
+    expect(response.status).toBe(200);
+    const row = await commentRow(app.strapi, id);
+    expect(row.moderationStatus).toBe('pending');
+    expect(row.body).toContain('اصلاح‌شده');
+    expect((await app.http().get(`/api/comments/${id}`)).status).toBe(404);
+  });
+
+  it('a pending comment may be corrected before review', async () => {
+    const id = await newComment(app, articleId);
+    const response = await cmUpdate(superAdmin, id, { body: commentBody('ویرایش پیش از بررسی') });
+    expect(response.status).toBe(200);
+    expect((await commentRow(app.strapi, id)).body).toContain('ویرایش پیش از بررسی');
+  });
+
+  it.each([
+    ['ipHash', 'f'.repeat(64)],
+    ['userAgent', 'جعلی/1.0'],
+    ['fingerprint', 'a'.repeat(64)],
+    ['screening', { flags: [], suggestedReason: null }],
+  ])('what the system recorded on arrival (%s) cannot be overwritten', async (field, value) => {
+    const id = await newComment(app, articleId);
+    const before = await commentRow(app.strapi, id);
+    const response = await cmUpdate(superAdmin, id, { [field]: value });
+    expect(response.status).toBe(403);
+    expect(response.body.error.details.code).toBe('comment_system_field');
+    expect(await commentRow(app.strapi, id)).toEqual(before);
+    await expect(
+      app.strapi.db.query(COMMENT_UID).update({ where: { documentId: id }, data: { [field]: value } }),
+    ).rejects.toThrow();
+    expect(await commentRow(app.strapi, id)).toEqual(before);
+  });
+
+  it('strapi.db.query cannot rewrite an approved comment either, but can a pending one', async () => {
+    const approved = await commentWithStatus(app, articleId, 'approved');
+    await expect(
+      app.strapi.db.query(COMMENT_UID).update({ where: { documentId: approved }, data: { body: 'دستکاری' } }),
+    ).rejects.toThrow();
+    await expect(
+      app.strapi.db.query(COMMENT_UID).updateMany({ where: { documentId: approved }, data: { authorName: 'دیگری' } }),
+    ).rejects.toThrow();
+    const pending = await newComment(app, articleId);
+    await app.strapi.db
+      .query(COMMENT_UID)
+      .update({ where: { documentId: pending }, data: { body: commentBody('تازه') } });
+    expect((await commentRow(app.strapi, pending)).body).toContain('تازه');
+  });
+
+  describe('an editor given content-manager rights on comments and settings by mistake', () => {
+    beforeAll(async () => {
+      const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
+      const actions = ['create', 'read', 'update', 'delete'].map(
+        (action) => `plugin::content-manager.explorer.${action}`,
+      );
+      await app.strapi.service('admin::role').addPermissions(
+        role.id,
+        [COMMENT_UID, SETTINGS_UID].flatMap((subject) =>
+          actions.map((action) => ({ action, subject, properties: {}, conditions: [] })),
+        ),
+      );
+    });
+
+    it('still cannot edit, create or delete a comment', async () => {
+      const id = await commentWithStatus(app, articleId, 'approved');
+      const before = await commentRow(app.strapi, id);
+      const edit = await cmUpdate(editor, id, { body: commentBody('ویراستار') });
+      expect(edit.status).toBe(403);
+      expect(edit.body.error.details.code).toBe('comment_edit_forbidden');
+      expectLocalizedError(edit.body);
+      const removal = await app.http().delete(cmPath(id)).set('Authorization', editor.auth);
+      expect(removal.status).toBe(403);
+      const creation = await app
+        .http()
+        .post(`/content-manager/collection-types/${COMMENT_UID}`)
+        .set('Authorization', editor.auth)
+        .send({
+          body: commentBody('ساختگی'),
+          authorName: 'ویراستار',
+          article: { connect: [{ documentId: articleId, locale: 'fa' }] },
+        });
+      expect(creation.status).toBe(403);
+      expect(await commentRow(app.strapi, id)).toEqual(before);
+    });
+
+    it('still cannot change the screening settings', async () => {
+      const before = await app.strapi.db.query(SETTINGS_UID).findOne({});
+      const response = await app
+        .http()
+        .put(`/content-manager/single-types/${SETTINGS_UID}`)
+        .set('Authorization', editor.auth)
+        .send({ blocklist: '', autoRejectSpam: !before.autoRejectSpam });
+      expect(response.status).toBe(403);
+      expect(response.body.error.details.code).toBe('settings_forbidden');
+      expect(await app.strapi.db.query(SETTINGS_UID).findOne({})).toEqual(before);
+    });
+
+    it('loses those rights at the next boot', async () => {
+      const { revokeEditorialModerationRights } = await import('../../src/bootstrap/moderator-role');
+      await revokeEditorialModerationRights(app.strapi);
+      const left = await app.strapi.db.query('admin::permission').count({
+        where: { subject: { $in: [COMMENT_UID, SETTINGS_UID] }, role: { code: 'strapi-editor' } },
+      });
+      expect(left).toBe(0);
+      const moderatorKept = await app.strapi.db.query('admin::permission').count({
+        where: { subject: COMMENT_UID, role: { code: 'khabar-moderator' } },
+      });
+      expect(moderatorKept).toBeGreaterThan(0);
+    });
+  });
+
+  it('a moderator with the settings permission may change the settings in the content manager', async () => {
+    const before = await app.strapi.db.query(SETTINGS_UID).findOne({});
+    const response = await app
+      .http()
+      .put(`/content-manager/single-types/${SETTINGS_UID}`)
+      .set('Authorization', moderator.auth)
+      .send({ autoRejectSpam: !before.autoRejectSpam });
+    expect(response.status).toBe(200);
+    expect((await app.strapi.db.query(SETTINGS_UID).findOne({})).autoRejectSpam).toBe(!before.autoRejectSpam);
   });
 });
 

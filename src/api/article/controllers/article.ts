@@ -18,7 +18,7 @@ export default factories.createCoreController('api::article.article', ({ strapi 
       article.commentStats = {
         total: count?.total ?? 0,
         pending: count?.pending ?? 0,
-        published: count?.approved ?? 0,
+        published: count?.visible ?? 0,
       };
     }
   }

@@ -193,7 +193,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Counts by status for the given article documentIds (all articles when omitted), in one query. */
   async function countsByArticle(articleDocumentIds?: string[]) {
-    const counts = new Map<string, Record<ModerationStatus | 'total', number>>();
+    // `visible`: approved and linked to a published row of the article, the comments the public
+    // list shows (a comment is linked to one locale, which may be unpublished while another is not).
+    const counts = new Map<string, Record<ModerationStatus | 'total' | 'visible', number>>();
     if (articleDocumentIds?.length === 0) return counts;
     const comment = strapi.db.metadata.get(COMMENT_UID);
     const article = strapi.db.metadata.get('api::article.article');
@@ -213,16 +215,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ...MODERATION_STATUSES.map((status) =>
           knex.raw('count(distinct c.id) filter (where c.moderation_status = ?) as ??', [status, status]),
         ),
+        knex.raw(
+          "count(distinct c.id) filter (where c.moderation_status = 'approved' and a.published_at is not null) as visible",
+        ),
       );
     if (articleDocumentIds) query.whereIn('a.document_id', articleDocumentIds);
-    const rows: { document_id: string; total: string; pending: string; approved: string; rejected: string }[] =
-      await query;
+    const rows: {
+      document_id: string;
+      total: string;
+      pending: string;
+      approved: string;
+      rejected: string;
+      visible: string;
+    }[] = await query;
     for (const row of rows) {
       counts.set(row.document_id, {
         total: Number(row.total),
         pending: Number(row.pending),
         approved: Number(row.approved),
         rejected: Number(row.rejected),
+        visible: Number(row.visible),
       });
     }
     return counts;

@@ -1,0 +1,42 @@
+import type { Core, Modules } from '@strapi/strapi';
+import { localizedError } from '../lib/messages';
+import { hasModerationPermission, MODERATION_PERMISSIONS } from '../moderation/permissions';
+import { inModerationScope } from '../moderation/scope';
+
+const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
+
+type RequestState = { auth?: { strategy?: { name?: string } }; user?: { id: number } };
+
+/**
+ * Who may write moderation data from the admin panel, whatever content-manager rights a role
+ * was given: readers' comments are created, edited and deleted by moderators only (an Editor
+ * rewriting an approved comment would publish text nobody reviewed), and the screening
+ * settings by holders of the settings permission. Server code and system work (inside a
+ * moderation scope) are not admin requests and pass.
+ */
+const WRITE_RULES: Record<string, { permission: string; refusal: 'comment_edit_forbidden' | 'settings_forbidden' }> = {
+  'api::comment.comment': { permission: MODERATION_PERMISSIONS.moderate, refusal: 'comment_edit_forbidden' },
+  'api::moderation-setting.moderation-setting': {
+    permission: MODERATION_PERMISSIONS.settings,
+    refusal: 'settings_forbidden',
+  },
+};
+
+export function moderationAccessMiddleware(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
+  return async (context, next) => {
+    const rule = WRITE_RULES[context.uid];
+    if (!rule || READ_ACTIONS.has(context.action) || inModerationScope()) return next();
+    const state = (strapi.requestContext.get() as { state?: RequestState } | undefined)?.state;
+    if (state?.auth?.strategy?.name !== 'admin') return next();
+    const userId = state.user?.id;
+    const allowed =
+      userId !== undefined &&
+      (await hasModerationPermission(
+        strapi,
+        userId,
+        rule.permission as (typeof MODERATION_PERMISSIONS)[keyof typeof MODERATION_PERMISSIONS],
+      ));
+    if (!allowed) throw localizedError('forbidden', rule.refusal);
+    return next();
+  };
+}
