@@ -764,4 +764,30 @@ describe('comments of an unpublished article', () => {
     await app.strapi.documents('api::article.article').publish({ documentId: article.documentId });
     expect((await app.http().get(`/api/comments/${approved}`)).status).toBe(200);
   });
+
+  it('count as published in commentStats only while the public list shows them (one locale withdrawn)', async () => {
+    const articles = app.strapi.documents('api::article.article');
+    const article = await createArticle(app.strapi, { title: 'خبر دوزبانه' });
+    const { documentId } = article;
+    await articles.update({ documentId, locale: 'en', data: { title: 'A bilingual story' } } as never);
+    await articles.publish({ documentId, locale: 'en' } as never);
+    await commentWithStatus(app, documentId, 'approved');
+    const publicList = async () =>
+      (await app.http().get(`/api/comments${query({ filters: { article: { documentId: { $eq: documentId } } } })}`))
+        .body.meta.pagination.total;
+    const englishStats = async () =>
+      (await app.http().get(`/api/articles/${documentId}?locale=en`)).body.data.commentStats;
+
+    expect(await publicList()).toBe(1);
+    expect(await englishStats()).toEqual({ total: 1, pending: 0, published: 1 });
+
+    // The comment was posted on the Persian version; withdrawing only that locale hides it.
+    await articles.unpublish({ documentId, locale: 'fa' } as never);
+    expect(await publicList()).toBe(0);
+    expect(await englishStats()).toEqual({ total: 1, pending: 0, published: 0 });
+
+    await articles.publish({ documentId, locale: 'fa' } as never);
+    expect(await publicList()).toBe(1);
+    expect(await englishStats()).toEqual({ total: 1, pending: 0, published: 1 });
+  });
 });

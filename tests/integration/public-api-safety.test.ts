@@ -297,3 +297,59 @@ describe('more malformed input answers 4xx with a message, never 500', () => {
     expect(typeof response.body.error.details.messages.fa).toBe('string');
   });
 });
+
+describe("Strapi's own refusals carry Persian and English messages too", () => {
+  it.each([
+    ['an anonymous write', 'post', '/api/articles', 403, 'request_forbidden'],
+    ['an unknown route', 'get', '/api/nothing-here', 404, 'request_not_found'],
+    ['an unknown article', 'get', '/api/articles/no-such-document', 404, 'request_not_found'],
+    ['a wrong method', 'patch', '/api/articles', 405, 'request_method_not_allowed'],
+    ['an unknown filter key', 'get', '/api/articles?filters[nope]=1', 400, 'query_invalid_key'],
+    ['a sort on a private field', 'get', '/api/comments?sort=ipHash', 400, 'query_invalid_key'],
+    ['the moderation API without a token', 'get', '/moderation/stats', 401, 'request_unauthorized'],
+  ] as const)('%s', async (_label, method, url, status, code) => {
+    const response = await app.http()[method](url).send({ data: {} });
+    expect(response.status).toBe(status);
+    expect(response.body.error.status).toBe(status);
+    expect(response.body.error.details.code).toBe(code);
+    expect(response.body.error.details.messages.fa).toMatch(/[\u0600-\u06FF]/);
+    expect(response.body.error.details.messages.en).toMatch(/[A-Za-z]/);
+  });
+
+  it('names the refused key in the message', async () => {
+    const response = await app.http().get('/api/comments?filters[authorEmail][$contains]=@');
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.messages.fa).toContain('authorEmail');
+  });
+
+  it('leaves the admin API as Strapi answers it', async () => {
+    const response = await app.http().get('/admin/users/me');
+    expect(response.status).toBe(401);
+    expect(response.body.error.details?.messages).toBeUndefined();
+  });
+});
+
+describe('comment text that shows nothing or disguises itself is refused', () => {
+  it.each([
+    ['a body of invisible characters', { body: '\u200b\u200c\u200d\ufeff\u2060 \u200b' }, 'comment_body_missing'],
+    ['a name of invisible characters', { authorName: '\u200c\u200b' }, 'comment_name_missing'],
+    ['a name with a right-to-left override', { authorName: 'مدیر\u202Eسایت' }, 'comment_name_bad_characters'],
+    ['a body with a control character', { body: 'نظر من\u0007 دربارهٔ این خبر' }, 'comment_body_bad_characters'],
+  ])('%s', async (_label, change, code) => {
+    const response = await app
+      .http()
+      .post('/api/comments')
+      .send({ data: { article: publishedId, authorName: 'مریم', body: 'نظری دربارهٔ این خبر', ...change } });
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.code).toBe(code);
+    expect(typeof response.body.error.details.messages.fa).toBe('string');
+  });
+
+  it('accepts a Persian name written with a zero-width non-joiner', async () => {
+    const response = await app
+      .http()
+      .post('/api/comments')
+      .send({ data: { article: publishedId, authorName: 'نرگس‌سادات', body: 'نظری دربارهٔ این خبر منتشرشده' } });
+    expect(response.status).toBe(201);
+  });
+});

@@ -1,4 +1,9 @@
-import { COMMENT_LIMITS, parseCommentInput, visibleLength } from '../../../src/moderation/policy/comment-input';
+import {
+  COMMENT_LIMITS,
+  isBlank,
+  parseCommentInput,
+  visibleLength,
+} from '../../../src/moderation/policy/comment-input';
 
 const ARTICLE = 'k3v9yq2m8x0p1r7t5w4z6a2b';
 const valid = { article: ARTICLE, authorName: 'مریم', authorEmail: 'maryam@example.ir', body: 'نظر من دربارهٔ این خبر' };
@@ -212,6 +217,145 @@ describe('fields a reader may not set', () => {
         { field: 'authorName', code: 'comment_name_too_long' },
         { field: 'authorEmail', code: 'comment_email_invalid' },
         { field: 'body', code: 'comment_body_too_short' },
+      ],
+    });
+  });
+});
+
+describe('isBlank', () => {
+  it.each([
+    ['empty', ''],
+    ['spaces', '   '],
+    ['tabs and line breaks', '\t\n\r'],
+    ['a no-break space', '\u00A0'],
+    ['a zero-width space', '\u200B'],
+    ['a zero-width non-joiner', '\u200C'],
+    ['a zero-width joiner', '\u200D'],
+    ['a byte order mark', '\uFEFF'],
+    ['a word joiner', '\u2060'],
+    ['RLM and LRM', '\u200F\u200E'],
+    ['a bidi override', '\u202E'],
+    ['a Hangul filler', '\u3164'],
+    ['a mix of them', ' \u200B\u200C \uFEFF\u2060\u00A0 '],
+  ])('is true for %s', (_label, text) => {
+    expect(isBlank(text)).toBe(true);
+  });
+
+  it.each([
+    ['a Persian letter', 'م'],
+    ['a Latin letter', 'a'],
+    ['a digit among invisibles', '\u200B۱\u200C'],
+    ['a dot', '.'],
+    ['an emoji', '👍'],
+    ['a Persian word with ZWNJ', 'می\u200Cخواهم'],
+    ['a NUL', '\u0000'],
+  ])('is false for %s', (_label, text) => {
+    expect(isBlank(text)).toBe(false);
+  });
+});
+
+describe('invisible and control characters', () => {
+  const only = (...chars: string[]) => chars.join('');
+
+  it.each([
+    ['zero-width spaces', only('\u200B', '\u200B')],
+    ['ZWNJ', only('\u200C', '\u200C', '\u200C')],
+    ['a byte order mark', '\uFEFF'],
+    ['a word joiner and spaces', only(' ', '\u2060', ' ')],
+    ['all of them', only('\u200B', ' ', '\u200C', '\uFEFF', '\u2060', '\u00A0')],
+  ])('a body of only %s is missing', (_label, body) => {
+    expect(codes(parse({ ...valid, body }))).toEqual(['comment_body_missing']);
+  });
+
+  it.each([
+    ['zero-width spaces', only('\u200B', '\u200B')],
+    ['ZWNJ', only('\u200C', '\u200C')],
+    ['a byte order mark', '\uFEFF'],
+    ['a word joiner and spaces', only(' ', '\u2060', ' ')],
+    ['RLM and LRM', only('\u200F', '\u200E')],
+  ])('a name of only %s is missing', (_label, authorName) => {
+    expect(codes(parse({ ...valid, authorName }))).toEqual(['comment_name_missing']);
+  });
+
+  it.each([
+    ['NUL', '\u0000'],
+    ['BEL', '\u0007'],
+    ['ESC', '\u001B'],
+    ['DEL', '\u007F'],
+    ['NEL (U+0085)', '\u0085'],
+    ['a vertical tab', '\u000B'],
+  ])('refuses %s inside the body', (_label, char) => {
+    expect(codes(parse({ ...valid, body: `نظر من${char}دربارهٔ خبر` }))).toEqual(['comment_body_bad_characters']);
+  });
+
+  it('refuses a body that is a single control character rather than calling it short or missing', () => {
+    expect(codes(parse({ ...valid, body: '\u0000' }))).toEqual(['comment_body_bad_characters']);
+    expect(codes(parse({ ...valid, body: '\u001B[31m' }))).toEqual(['comment_body_bad_characters']);
+  });
+
+  it('keeps tabs and line breaks inside the body', () => {
+    const body = 'خط اول\nخط دوم\r\nخط سوم\tپایان';
+    expect(parse({ ...valid, body })).toEqual({ ok: true, value: { ...valid, body } });
+  });
+
+  it('keeps ZWNJ, RLM and LRM inside the body', () => {
+    const body = 'می\u200Cخواهم بگویم \u200FWHO\u200E گفت';
+    expect(parse({ ...valid, body })).toEqual({ ok: true, value: { ...valid, body } });
+  });
+
+  it.each([
+    ['NUL', 'a\u0000b@example.ir'],
+    ['NUL at the end', 'ab@example.ir\u0000'],
+    ['BEL', 'ab\u0007@example.ir'],
+    ['ESC in the domain', 'ab@exa\u001Bmple.ir'],
+  ])('refuses %s in the email', (_label, authorEmail) => {
+    expect(codes(parse({ ...valid, authorEmail }))).toEqual(['comment_email_invalid']);
+  });
+
+  it.each([
+    ['LRE', '\u202A'],
+    ['RLE', '\u202B'],
+    ['PDF', '\u202C'],
+    ['LRO', '\u202D'],
+    ['RLO', '\u202E'],
+    ['LRI', '\u2066'],
+    ['RLI', '\u2067'],
+    ['FSI', '\u2068'],
+    ['PDI', '\u2069'],
+  ])('refuses the bidi control %s in a name', (_label, char) => {
+    expect(codes(parse({ ...valid, authorName: `مریم${char}رضایی` }))).toEqual(['comment_name_bad_characters']);
+    expect(codes(parse({ ...valid, authorName: `${char}admin` }))).toEqual(['comment_name_bad_characters']);
+  });
+
+  it.each([
+    ['NUL', '\u0000'],
+    ['BEL', '\u0007'],
+    ['ESC', '\u001B'],
+    ['NEL (U+0085)', '\u0085'],
+  ])('refuses %s in a name', (_label, char) => {
+    expect(codes(parse({ ...valid, authorName: `مریم${char}` }))).toEqual(['comment_name_bad_characters']);
+  });
+
+  it('reports bad characters before the length of a name', () => {
+    expect(codes(parse({ ...valid, authorName: `${'م'.repeat(90)}\u202E` }))).toEqual(['comment_name_bad_characters']);
+  });
+
+  it.each([
+    ['ZWNJ then a space', 'نرگس\u200C سادات'],
+    ['ZWNJ inside a name', 'محمد\u200Cرضا'],
+    ['RLM', 'مریم\u200F'],
+    ['LRM around Latin', 'علی \u200EAli\u200E'],
+  ])('accepts a name with %s as it is', (_label, authorName) => {
+    expect(parse({ ...valid, authorName })).toEqual({ ok: true, value: { ...valid, authorName } });
+  });
+
+  it('reports a name and a body with bad characters together', () => {
+    expect(parse({ ...valid, authorName: 'x\u202Ey', authorEmail: 'a\u0000@b.ir', body: 'متن\u0007' })).toEqual({
+      ok: false,
+      errors: [
+        { field: 'authorName', code: 'comment_name_bad_characters' },
+        { field: 'authorEmail', code: 'comment_email_invalid' },
+        { field: 'body', code: 'comment_body_bad_characters' },
       ],
     });
   });
