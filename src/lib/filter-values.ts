@@ -31,9 +31,21 @@ const ID_ATTRIBUTE: Attribute = { type: 'integer' };
 const LIST_OPERATORS = new Set(['$and', '$or']);
 const SET_OPERATORS = new Set(['$in', '$notIn']);
 const PRESENCE_OPERATORS = new Set(['$null', '$notNull']);
+// Strapi reads exactly these (anything else it takes as true, which would invert the filter).
 const BOOLEAN_WORDS = new Set(['true', 'false', '1', '0', 't', 'f']);
 const INTEGER = /^-?\d{1,18}$/;
-const TIME = /^\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
+// Strapi parses dates, datetimes and times strictly (ISO 8601, HH:mm:ss); looser text throws.
+// A date field takes the day of a full datetime too.
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,3})?$/;
+
+/** Whether year-month-day names a real day (not 2026-02-30). */
+function isCalendarDay(match: RegExpExecArray | null): boolean {
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 
 /** Whether one value fits the attribute's type, as PostgreSQL will read it. */
 export function isValueOfType(attribute: Attribute, value: unknown): boolean {
@@ -41,20 +53,20 @@ export function isValueOfType(attribute: Attribute, value: unknown): boolean {
   if (value === null) return true;
   if (typeof value === 'boolean') return attribute.type === 'boolean';
   if (typeof value !== 'string' && typeof value !== 'number') return false;
-  const text = String(value).trim();
+  const text = String(value);
   switch (attribute.type) {
     case 'integer':
     case 'biginteger':
-      return INTEGER.test(text);
+      return INTEGER.test(text.trim());
     case 'float':
     case 'decimal':
-      return text !== '' && Number.isFinite(Number(text));
+      return text.trim() !== '' && Number.isFinite(Number(text));
     case 'boolean':
-      return BOOLEAN_WORDS.has(text.toLowerCase());
+      return BOOLEAN_WORDS.has(text);
     case 'date':
     case 'datetime':
     case 'timestamp':
-      return /^\d{4}-\d{2}-\d{2}/.test(text) && !Number.isNaN(Date.parse(text));
+      return isCalendarDay(DATE_TIME.exec(text)) && !Number.isNaN(Date.parse(text));
     case 'time':
       return TIME.test(text);
     default:

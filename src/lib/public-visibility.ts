@@ -38,7 +38,8 @@ function relationCondition(value: unknown): Filters {
     else nested[key] = inner;
   }
   if (Object.keys(comparisons).length === 0) return nested;
-  return { ...nested, id: isPlainObject(nested.id) ? { ...nested.id, ...comparisons } : comparisons };
+  // Both conditions hold when the caller also named an id: `{id: 5, $ne: 3}`.
+  return 'id' in nested ? { $and: [nested, { id: comparisons }] } : { ...nested, id: comparisons };
 }
 
 /** Adds the visibility condition of each relation target a filter walks into. */

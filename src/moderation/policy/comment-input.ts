@@ -71,7 +71,7 @@ export function parseCommentInput(
 
   const authorName = typeof data.authorName === 'string' ? data.authorName.trim() : '';
   if (isBlank(authorName)) errors.push({ field: 'authorName', code: 'comment_name_missing' });
-  else if (CONTROL_CHARACTERS.test(authorName) || BIDI_FORMATTING.test(authorName)) {
+  else if (/[\t\n\r]/.test(authorName) || CONTROL_CHARACTERS.test(authorName) || BIDI_FORMATTING.test(authorName)) {
     errors.push({ field: 'authorName', code: 'comment_name_bad_characters' });
   } else if (visibleLength(authorName) > COMMENT_LIMITS.nameMax) {
     errors.push({ field: 'authorName', code: 'comment_name_too_long' });

@@ -531,3 +531,31 @@ describe('filterIssue: relations', () => {
     expect(onSource({ logo: { size: 'big' } })).toEqual(bad('filters[logo][size]'));
   });
 });
+
+describe('isValueOfType reads values as strictly as Strapi does (looser text would be a 500 or inverted)', () => {
+  it.each([
+    ['datetime', '2026-02-30'],
+    ['datetime', ' 2026-01-02'],
+    ['datetime', '2026-01-02 10:00 PM'],
+    ['datetime', '2026-01-02 (Tehran)'],
+    ['date', '2026-13-01'],
+    ['time', '10:30'],
+    ['time', '25:99:00'],
+    ['boolean', 'FALSE'],
+    ['boolean', 'False'],
+    ['boolean', ' false'],
+  ])('%s refuses %p', (type, value) => {
+    expect(isValueOfType({ type }, value)).toBe(false);
+  });
+
+  it.each([
+    ['datetime', '2026-02-28T23:59:59.999Z'],
+    ['datetime', '2024-02-29'],
+    ['date', '2026-01-02T10:00:00+03:30'],
+    ['time', '23:59:59'],
+    ['time', '10:30:00.250'],
+    ['boolean', 'f'],
+  ])('%s takes %p', (type, value) => {
+    expect(isValueOfType({ type }, value)).toBe(true);
+  });
+});

@@ -111,9 +111,12 @@ describe('restrictRelationFilters: ids straight on a relation', () => {
     });
   });
 
-  it('merges moved operators into operators already on the target id', () => {
+  it('keeps both an id condition and operators moved onto the id (both must hold)', () => {
     expect(restrictRelationFilters('source', { articles: { id: { $gt: 3 }, $lt: 10 } }, rules, lookup)).toEqual({
-      articles: { $and: [{ id: { $gt: 3, $lt: 10 } }, published] },
+      articles: { $and: [{ $and: [{ id: { $gt: 3 } }, { id: { $lt: 10 } }] }, published] },
+    });
+    expect(restrictRelationFilters('source', { articles: { id: 5, $ne: 3 } }, rules, lookup)).toEqual({
+      articles: { $and: [{ $and: [{ id: 5 }, { id: { $ne: 3 } }] }, published] },
     });
   });
 

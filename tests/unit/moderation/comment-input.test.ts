@@ -336,6 +336,15 @@ describe('invisible and control characters', () => {
     expect(codes(parse({ ...valid, authorName: `مریم${char}` }))).toEqual(['comment_name_bad_characters']);
   });
 
+  it.each([
+    ['a line break', '\n'],
+    ['a carriage return', '\r'],
+    ['a tab', '\t'],
+  ])('refuses %s inside a name (a name is one line), though a body may hold it', (_label, char) => {
+    expect(codes(parse({ ...valid, authorName: `مریم${char}تأیید شده` }))).toEqual(['comment_name_bad_characters']);
+    expect(codes(parse({ ...valid, body: `خط نخست نظر${char}خط دوم نظر` }))).toEqual([]);
+  });
+
   it('reports bad characters before the length of a name', () => {
     expect(codes(parse({ ...valid, authorName: `${'م'.repeat(90)}\u202E` }))).toEqual(['comment_name_bad_characters']);
   });

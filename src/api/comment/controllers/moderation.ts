@@ -260,10 +260,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const row of rows) {
         if (!titles.has(row.documentId) || row.locale === defaultLocale) titles.set(row.documentId, row.title);
       }
-      const perArticle = [...byArticle].map(([documentId, counts]) => ({
+      const perArticle = [...byArticle].map(([documentId, { total, pending, approved, rejected }]) => ({
         documentId,
         title: titles.get(documentId) ?? null,
-        ...counts,
+        total,
+        pending,
+        approved,
+        rejected,
       }));
       ctx.body = { data: { overall, articles: perArticle } };
     },
