@@ -222,12 +222,32 @@ export const MESSAGES = {
 export type MessageCode = keyof typeof MESSAGES;
 export type MessageVars = Record<string, string | number>;
 
-function fill(template: string, vars: MessageVars): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(vars[key] ?? `{${key}}`));
+/** How a moderation status reads in a Persian sentence. */
+const STATUS_IN_PERSIAN: Record<string, string> = {
+  pending: 'در انتظار بررسی',
+  approved: 'تأییدشده',
+  rejected: 'ردشده',
+};
+const persianNumber = new Intl.NumberFormat('fa-IR', { useGrouping: true });
+
+function fill(template: string, vars: MessageVars, render: (key: string, value: string | number) => string): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) =>
+    vars[key] === undefined ? `{${key}}` : render(key, vars[key]),
+  );
+}
+
+/** Persian text gets Persian digits and status words; names and codes stay as sent. */
+function renderPersian(key: string, value: string | number): string {
+  if (typeof value === 'number') return persianNumber.format(value);
+  if (key === 'status') return STATUS_IN_PERSIAN[value] ?? value;
+  return value;
 }
 
 export function message(code: MessageCode, vars: MessageVars = {}) {
-  return { en: fill(MESSAGES[code].en, vars), fa: fill(MESSAGES[code].fa, vars) };
+  return {
+    en: fill(MESSAGES[code].en, vars, (_key, value) => String(value)),
+    fa: fill(MESSAGES[code].fa, vars, renderPersian),
+  };
 }
 
 export type ErrorKind = 'validation' | 'forbidden' | 'notFound' | 'conflict' | 'tooMany' | 'tooLarge';
