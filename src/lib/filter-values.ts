@@ -6,6 +6,8 @@
  *
  * Pure: the schema lookup is passed in, so this is unit-tested without Strapi.
  */
+
+import { isPlainObject } from './is-plain-object';
 import { type AttributeLookup, nestedTarget } from './public-visibility';
 
 export type FilterIssueCode =
@@ -23,9 +25,6 @@ export interface FilterIssue {
 
 type Attribute = NonNullable<ReturnType<AttributeLookup>>;
 type Filters = Record<string, unknown>;
-
-const isPlainObject = (value: unknown): value is Filters =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const ID_ATTRIBUTE: Attribute = { type: 'integer' };
 const LIST_OPERATORS = new Set(['$and', '$or']);

@@ -1,3 +1,4 @@
+import { isPlainObject } from './is-plain-object';
 /**
  * What the public may see of each content type, as one filter condition per type, and the
  * rewriting that puts those conditions into every public query — at the root and behind
@@ -16,9 +17,6 @@ export type AttributeLookup = (
 export type VisibilityRules = Readonly<Record<string, Filters>>;
 
 const LIST_OPERATORS = new Set(['$and', '$or']);
-
-const isPlainObject = (value: unknown): value is Filters =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Logical operators that nest whole conditions; every other `$` key compares a value. */
 const NESTING_OPERATORS = new Set(['$and', '$or', '$not']);

@@ -2,6 +2,8 @@
  * Screening settings as moderators see them in the admin API, their defaults, and the checks
  * on an update. Pure: the Strapi service maps them to the `moderation-setting` single type.
  */
+
+import { isPlainObject } from '../lib/is-plain-object';
 import type { RejectionReason } from './policy/statuses';
 import { DEFAULT_BLOCKLIST } from './screening/default-blocklist';
 
@@ -40,9 +42,6 @@ export interface SettingsError {
   message: { en: string; fa: string };
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 function integerIn(value: unknown, min: number, max: number): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 }
@@ -57,7 +56,7 @@ export function applySettingsUpdate(
   current: ModerationSettings,
   update: unknown,
 ): { ok: true; value: ModerationSettings } | { ok: false; errors: SettingsError[] } {
-  if (!isObject(update)) {
+  if (!isPlainObject(update)) {
     return {
       ok: false,
       errors: [
@@ -101,7 +100,7 @@ export function applySettingsUpdate(
   if ('autoReject' in update) {
     const autoReject = update.autoReject;
     if (
-      !isObject(autoReject) ||
+      !isPlainObject(autoReject) ||
       !Object.entries(autoReject).every(
         ([flag, on]) => (AUTO_REJECT_FLAGS as readonly string[]).includes(flag) && typeof on === 'boolean',
       )
@@ -156,7 +155,7 @@ export function applySettingsUpdate(
   if ('rateLimit' in update) {
     const rateLimit = update.rateLimit;
     const valid =
-      isObject(rateLimit) &&
+      isPlainObject(rateLimit) &&
       Object.keys(rateLimit).every((key) => key === 'perMinute' || key === 'perHour') &&
       (rateLimit.perMinute === undefined || integerIn(rateLimit.perMinute, 0, SETTINGS_LIMITS.perMinute)) &&
       (rateLimit.perHour === undefined || integerIn(rateLimit.perHour, 0, SETTINGS_LIMITS.perHour));

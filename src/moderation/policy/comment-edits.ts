@@ -1,3 +1,5 @@
+import { isPlainObject } from '../../lib/is-plain-object';
+
 /**
  * What an edit of an existing comment may change, outside a moderation transition:
  * - the fields recorded when the comment arrived (address hash, user agent, screening,
@@ -24,9 +26,6 @@ export type CommentEditCheck =
   | { ok: true; data: Data; changesReaderFields: boolean }
   | { ok: false; code: 'comment_system_field'; field: string }
   | { ok: false; code: 'comment_edit_needs_pending' };
-
-const isPlainObject = (value: unknown): value is Data =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** JSON with sorted keys, so a value read back from jsonb compares equal to what was stored. */
 function stableJson(value: unknown): string {

@@ -1,3 +1,5 @@
+import { isPlainObject } from '../../lib/is-plain-object';
+
 /**
  * Checks a reader's comment submission. Only the four fields a reader may send are read;
  * anything else in the body (a status, a moderator, an id…) is ignored, never applied.
@@ -48,9 +50,6 @@ const INVISIBLE = /[\s\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
 /** Whether the text shows nothing: empty, or only spaces and invisible characters. */
 export const isBlank = (text: string) => text.replace(INVISIBLE, '') === '';
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** Length in user-perceived characters, so an emoji or a Persian letter with a mark counts once. */
 const segmenter = new Intl.Segmenter('fa', { granularity: 'grapheme' });
 export function visibleLength(text: string): number {
@@ -62,8 +61,8 @@ export function visibleLength(text: string): number {
 export function parseCommentInput(
   body: unknown,
 ): { ok: true; value: CommentInput } | { ok: false; errors: CommentInputError[] } {
-  const data = isObject(body) ? body.data : undefined;
-  if (!isObject(data)) return { ok: false, errors: [{ field: 'data', code: 'comment_data_missing' }] };
+  const data = isPlainObject(body) ? body.data : undefined;
+  if (!isPlainObject(data)) return { ok: false, errors: [{ field: 'data', code: 'comment_data_missing' }] };
   const errors: CommentInputError[] = [];
 
   const article = typeof data.article === 'string' ? data.article.trim() : '';
