@@ -1,4 +1,5 @@
 import { isPlainObject } from './is-plain-object';
+
 /**
  * What the public may see of each content type, as one filter condition per type, and the
  * rewriting that puts those conditions into every public query — at the root and behind
