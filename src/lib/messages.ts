@@ -105,6 +105,10 @@ export const MESSAGES = {
     en: 'Too many requests. Please try again later.',
     fa: 'درخواست‌ها بیش از حد است. لطفاً بعداً دوباره تلاش کنید.',
   },
+  request_server_error: {
+    en: 'Something went wrong on our side. Please try again in a moment.',
+    fa: 'خطایی در سرور رخ داد. لطفاً لحظه‌ای بعد دوباره تلاش کنید.',
+  },
   request_failed: {
     en: 'The request could not be handled.',
     fa: 'درخواست پردازش نشد.',

@@ -3,7 +3,7 @@ import { type MessageCode, message } from '../lib/messages';
 /**
  * Strapi answers many refusals itself (its query validation, "Forbidden" for a route the role
  * may not use, an unknown route, a wrong method or content type), in English only and some
- * without a JSON body. On the APIs frontends and moderation tools use, this gives every 4xx
+ * without a JSON body. On the APIs frontends and moderation tools use, this gives every error
  * the shape our own errors have: `error.details.code` and `error.details.messages.{fa,en}`.
  * Errors that already carry messages pass untouched. Sits outside `strapi::errors`, so it sees
  * the body that middleware wrote.
@@ -29,6 +29,7 @@ const NAME_BY_STATUS: Record<number, string> = {
   413: 'PayloadTooLargeError',
   415: 'UnsupportedMediaTypeError',
   429: 'RateLimitError',
+  500: 'InternalServerError',
 };
 
 type ErrorBody = {
@@ -44,7 +45,7 @@ interface Context {
 
 export default () => async (ctx: Context, next: () => Promise<void>) => {
   await next();
-  if (ctx.status < 400 || ctx.status >= 500) return;
+  if (ctx.status < 400) return;
   if (!LOCALIZED_PREFIXES.some((prefix) => ctx.path.startsWith(prefix))) return;
 
   const body = (typeof ctx.body === 'object' && ctx.body !== null ? ctx.body : {}) as ErrorBody;
@@ -56,7 +57,9 @@ export default () => async (ctx: Context, next: () => Promise<void>) => {
   // Other 400s keep Strapi's English explanation, inside a Persian frame.
   const code: MessageCode = invalidKey
     ? 'query_invalid_key'
-    : (CODE_BY_STATUS[ctx.status] ?? (original ? 'request_invalid' : 'request_failed'));
+    : ctx.status >= 500
+      ? 'request_server_error'
+      : (CODE_BY_STATUS[ctx.status] ?? (original ? 'request_invalid' : 'request_failed'));
   const messages = message(code, { detail: original, key: String(details.key), param: String(details.param) });
   const status = ctx.status;
   ctx.body = {
