@@ -33,8 +33,10 @@ type RequestState = { auth?: { strategy?: { name?: string } }; route?: { info?: 
  * Applies the visibility rules to every read made for a content API request (REST today,
  * GraphQL or any other content API tomorrow), below the controllers: the status is forced to
  * `published`, filters get the rules at the root and behind every relation they walk through
- * (so `/api/sources?filters[articles][title]=…` cannot probe a draft), and a sort through a
- * relation into a restricted type is refused. Admin panel and server code read everything.
+ * (so `/api/sources?filters[articles][title]=…` cannot probe a draft), the same inside every
+ * `populate` entry, and a sort through a relation into a restricted type is refused. Filter
+ * values are checked against the schema first, so a typo is a 400, not a database error.
+ * Admin panel and server code read everything.
  */
 export function publicReadVisibilityMiddleware(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   const lookup: AttributeLookup = (uid, attribute) => {
