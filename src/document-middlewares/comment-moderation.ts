@@ -63,11 +63,18 @@ export function commentModerationMiddleware(strapi: Core.Strapi): Modules.Docume
       throw localizedError('validation', edit.code);
     }
     params.data = edit.data;
-    if (requested.status === undefined) return next();
-    if (!isModerationStatus(requested.status)) {
+    if (requested.status !== undefined && !isModerationStatus(requested.status)) {
       throw localizedError('validation', 'moderation_bad_action');
     }
-    if (requested.status === current.moderationStatus) return next();
+    if (requested.status === undefined || requested.status === current.moderationStatus) {
+      // The reason and note belong to a transition; changed alone they would be dropped silently.
+      const changed = (value: unknown, stored: unknown) =>
+        value !== undefined && blankToNull(value) !== blankToNull(stored);
+      if (changed(requested.reason, current.rejectionReason) || changed(requested.note, current.moderationNote)) {
+        throw localizedError('validation', 'moderation_fields_need_transition');
+      }
+      return next();
+    }
 
     const actor = await actorFromRequest(strapi);
     // One transaction for the status change and the rest of the edit: if the edit is refused
@@ -83,6 +90,8 @@ export function commentModerationMiddleware(strapi: Core.Strapi): Modules.Docume
     });
   };
 }
+
+const blankToNull = (value: unknown) => (typeof value === 'string' ? value.trim() || null : (value ?? null));
 
 /** Who is acting: a moderator in the admin panel, or trusted server code. */
 async function actorFromRequest(strapi: Core.Strapi): Promise<Actor> {

@@ -193,6 +193,10 @@ export const MESSAGES = {
     en: 'The note must be text of at most 2,000 characters.',
     fa: 'یادداشت باید متنی حداکثر ۲٬۰۰۰ نویسه باشد.',
   },
+  moderation_fields_need_transition: {
+    en: 'The rejection reason and the note are recorded with a status change. To change them, reopen the comment and review it again.',
+    fa: 'دلیل رد و یادداشت همراه تغییر وضعیت ثبت می‌شوند. برای تغییر آن‌ها، نظر را به صف بررسی برگردانید و دوباره بررسی کنید.',
+  },
   moderation_forbidden: {
     en: 'Only moderators may change the moderation status of a comment.',
     fa: 'فقط ناظران می‌توانند وضعیت بررسی نظر را تغییر دهند.',

@@ -253,6 +253,24 @@ describe('what an edit may change once a comment arrived', () => {
     expect((await app.http().get(`/api/comments/${id}`)).status).toBe(404);
   });
 
+  it('a note or reason changed without a status change is refused, not dropped silently', async () => {
+    const id = await commentWithStatus(app, articleId, 'rejected');
+    const before = await commentRow(app.strapi, id);
+    for (const change of [{ moderationNote: 'یادداشت تازه' }, { rejectionReason: 'slander' }]) {
+      const response = await cmUpdate(moderator, id, change);
+      expect(response.status).toBe(400);
+      expect(response.body.error.details.code).toBe('moderation_fields_need_transition');
+      expectLocalizedError(response.body);
+    }
+    expect(await commentRow(app.strapi, id)).toEqual(before);
+    const unchanged = await cmUpdate(moderator, id, {
+      moderationStatus: before.moderationStatus,
+      rejectionReason: before.rejectionReason,
+      moderationNote: before.moderationNote ?? '',
+    });
+    expect(unchanged.status).toBe(200);
+  });
+
   it('a pending comment may be corrected before review', async () => {
     const id = await newComment(app, articleId);
     const response = await cmUpdate(superAdmin, id, { body: commentBody('ویرایش پیش از بررسی') });
