@@ -1,5 +1,5 @@
 import { type AdminSession, createAdmin } from '../helpers/admin';
-import { createArticle, query } from '../helpers/content';
+import { createArticle, createSource, query } from '../helpers/content';
 import {
   COMMENT_UID,
   commentBody,
@@ -697,6 +697,22 @@ describe('commentStats on articles', () => {
     await app.strapi.documents('api::article.article').update({ documentId: article, data: { lead: 'تازه' } } as never);
     await app.strapi.documents('api::article.article').publish({ documentId: article } as never);
     await expectStats(article, { total: 2, pending: 1, published: 1 });
+  });
+
+  it('are on articles populated from their source too', async () => {
+    const source = await createSource(app.strapi, { name: 'خبرگزاری آمار' });
+    const article = (await createArticle(app.strapi, { title: 'خبر منبع‌دار', source: source.documentId })).documentId;
+    await commentWithStatus(app, article, 'approved');
+    await newComment(app, article);
+    await commentWithStatus(app, article, 'rejected');
+    const expected = { total: 3, pending: 1, published: 1 };
+    const one = await app.http().get(`/api/sources/${source.documentId}?populate=articles`);
+    expect(one.status).toBe(200);
+    expect(one.body.data.articles).toEqual([expect.objectContaining({ documentId: article, commentStats: expected })]);
+    const list = await app
+      .http()
+      .get(`/api/sources${query({ filters: { documentId: { $eq: source.documentId } }, populate: ['articles'] })}`);
+    expect(list.body.data[0].articles[0].commentStats).toEqual(expected);
   });
 
   describe('on a list of 25 articles', () => {
