@@ -18,6 +18,7 @@ export default [
       textLimit: '1mb',
     },
   },
+  'global::request-text-guard',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { MODERATION_EVENTS } from './api/comment/services/moderation';
 import { ensureAdminLayouts } from './bootstrap/admin-layouts';
+import { grantEditorialLocales, revokeEditorialModerationRights } from './bootstrap/editorial-roles';
 import { ensureLocales } from './bootstrap/locales';
-import { ensureModeratorRole, revokeEditorialModerationRights } from './bootstrap/moderator-role';
+import { ensureModeratorRole } from './bootstrap/moderator-role';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { articleCommentsCleanupMiddleware } from './document-middlewares/article-comments-cleanup';
 import { articleSlugMiddleware } from './document-middlewares/article-slug';
@@ -35,6 +36,7 @@ export default {
     await ensurePublicPermissions(strapi);
     await ensureModeratorRole(strapi);
     await revokeEditorialModerationRights(strapi);
+    await grantEditorialLocales(strapi);
     await ensureAdminLayouts(strapi);
     await strapi.service('api::moderation-setting.moderation-setting').ensure();
   },

@@ -1,30 +1,43 @@
 import type { Core } from '@strapi/strapi';
 
+type Layout = {
+  uid: string;
+  list?: { columns: string[]; marker: string; sortBy: string; sortOrder: 'ASC' | 'DESC' };
+  readOnly?: string[];
+  hidden?: string[];
+};
+
 /**
- * The content manager's list views as moderators need them: the comment queue shows status and
- * article and runs oldest first; the audit trail shows who did what, newest first. Applied once
- * (when the columns are not there yet) so an editor's own later arrangement is kept. Fields
- * only the system writes are shown read-only.
+ * The content manager's views as moderators need them: the comment queue shows status and
+ * article and runs oldest first; the audit trail shows who did what, newest first. The list
+ * columns are applied once (when the marker column is not there yet) so an editor's own later
+ * arrangement is kept. Fields only the system writes are shown read-only, and an article's
+ * `comments` (managed from each comment, never from the article) is not shown in its form.
  */
-const LAYOUTS = [
+const LAYOUTS: Layout[] = [
   {
     uid: 'api::comment.comment',
-    list: ['id', 'body', 'authorName', 'moderationStatus', 'article', 'createdAt'],
-    marker: 'moderationStatus',
-    sortBy: 'createdAt',
-    sortOrder: 'ASC',
+    list: {
+      columns: ['id', 'body', 'authorName', 'moderationStatus', 'article', 'createdAt'],
+      marker: 'moderationStatus',
+      sortBy: 'createdAt',
+      sortOrder: 'ASC',
+    },
     // Set by the moderation service or at submission; the server ignores edits to the first two.
     readOnly: ['moderatedBy', 'moderatedAt', 'ipHash', 'userAgent', 'screening', 'fingerprint'],
   },
   {
     uid: 'api::moderation-event.moderation-event',
-    list: ['occurredAt', 'commentDocumentId', 'fromStatus', 'toStatus', 'reason', 'actorLabel'],
-    marker: 'toStatus',
-    sortBy: 'occurredAt',
-    sortOrder: 'DESC',
+    list: {
+      columns: ['occurredAt', 'commentDocumentId', 'fromStatus', 'toStatus', 'reason', 'actorLabel'],
+      marker: 'toStatus',
+      sortBy: 'occurredAt',
+      sortOrder: 'DESC',
+    },
     readOnly: ['commentDocumentId', 'fromStatus', 'toStatus', 'reason', 'note', 'actor', 'actorLabel', 'occurredAt'],
   },
-] as const;
+  { uid: 'api::article.article', hidden: ['comments'] },
+];
 
 export async function ensureAdminLayouts(strapi: Core.Strapi): Promise<void> {
   const contentTypes = strapi.plugin('content-manager').service('content-types');
@@ -32,19 +45,27 @@ export async function ensureAdminLayouts(strapi: Core.Strapi): Promise<void> {
     const contentType = strapi.contentType(layout.uid as never);
     const configuration = await contentTypes.findConfiguration(contentType);
     if (!configuration?.layouts) continue;
-    const metadatas = configuration.metadatas as Record<string, { edit: { editable?: boolean } }>;
-    const listDone = configuration.layouts.list.includes(layout.marker);
-    const readOnlyDone = layout.readOnly.every((field) => metadatas[field]?.edit.editable === false);
-    if (listDone && readOnlyDone) continue;
-    for (const field of layout.readOnly) {
+    const metadatas = configuration.metadatas as Record<string, { edit: { editable?: boolean; visible?: boolean } }>;
+    const readOnly = layout.readOnly ?? [];
+    const hidden = layout.hidden ?? [];
+    const listDone = !layout.list || configuration.layouts.list.includes(layout.list.marker);
+    const readOnlyDone = readOnly.every((field) => metadatas[field]?.edit.editable === false);
+    const hiddenDone = hidden.every((field) => metadatas[field]?.edit.visible === false);
+    if (listDone && readOnlyDone && hiddenDone) continue;
+    for (const field of readOnly) {
       if (metadatas[field]) metadatas[field].edit.editable = false;
     }
+    for (const field of hidden) {
+      if (metadatas[field]) metadatas[field].edit.visible = false;
+    }
+    const list = layout.list;
     await contentTypes.updateConfiguration(contentType, {
-      settings: listDone
-        ? configuration.settings
-        : { ...configuration.settings, defaultSortBy: layout.sortBy, defaultSortOrder: layout.sortOrder },
+      settings:
+        listDone || !list
+          ? configuration.settings
+          : { ...configuration.settings, defaultSortBy: list.sortBy, defaultSortOrder: list.sortOrder },
       metadatas,
-      layouts: listDone ? configuration.layouts : { ...configuration.layouts, list: [...layout.list] },
+      layouts: listDone || !list ? configuration.layouts : { ...configuration.layouts, list: [...list.columns] },
     });
   }
 }

@@ -5,30 +5,6 @@ export const MODERATOR_ROLE_CODE = 'khabar-moderator';
 
 const COMMENT = 'api::comment.comment';
 const CM = 'plugin::content-manager.explorer';
-/** Content types that hold readers' data and moderation internals. */
-const MODERATION_SUBJECTS = [
-  COMMENT,
-  'api::moderation-event.moderation-event',
-  'api::moderation-setting.moderation-setting',
-];
-/** Strapi's default newsroom roles, which it grants every content type when it creates them. */
-const EDITORIAL_ROLE_CODES = ['strapi-editor', 'strapi-author'];
-
-/**
- * Takes the moderation content types away from Strapi's default Editor and Author roles:
- * they write articles, not review readers (whose emails and address hashes they need not
- * see). Writes are refused to non-moderators anyway (moderation-access middleware); this keeps
- * the admin panel from offering them. Roles a newsroom made itself are left as configured.
- */
-export async function revokeEditorialModerationRights(strapi: Core.Strapi): Promise<void> {
-  const granted: { id: number }[] = await strapi.db.query('admin::permission').findMany({
-    where: { subject: { $in: MODERATION_SUBJECTS }, role: { code: { $in: EDITORIAL_ROLE_CODES } } },
-    select: ['id'],
-  });
-  if (granted.length === 0) return;
-  await strapi.db.query('admin::permission').deleteMany({ where: { id: { $in: granted.map((row) => row.id) } } });
-}
-
 /**
  * The admin role that works the comment queue: it reads comments and articles, changes a
  * comment's moderation fields, reads the audit trail, and cannot create, edit or publish

@@ -1,4 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
+import { isPlainObject } from '../lib/is-plain-object';
 import { localizedError } from '../lib/messages';
 import { hasModerationPermission, MODERATION_PERMISSIONS } from '../moderation/permissions';
 import { inModerationScope } from '../moderation/scope';
@@ -22,8 +23,11 @@ const WRITE_RULES: Record<string, { permission: string; refusal: 'comment_edit_f
   },
 };
 
+const ARTICLE_UID = 'api::article.article';
+
 export function moderationAccessMiddleware(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   return async (context, next) => {
+    if (context.uid === ARTICLE_UID && !inModerationScope()) refuseCommentLinksFromArticle(context.params);
     const rule = WRITE_RULES[context.uid];
     if (!rule || READ_ACTIONS.has(context.action) || inModerationScope()) return next();
     const state = (strapi.requestContext.get() as { state?: RequestState } | undefined)?.state;
@@ -39,4 +43,30 @@ export function moderationAccessMiddleware(strapi: Core.Strapi): Modules.Documen
     if (!allowed) throw localizedError('forbidden', rule.refusal);
     return next();
   };
+}
+
+/**
+ * An article's `comments` is the inverse side of each comment's `article`: written from the
+ * article, it would move, attach or detach reviewed comments with no comment-side check and no
+ * audit record. An empty relation payload (what the admin panel sends for an untouched field)
+ * is dropped; anything else is refused.
+ */
+function refuseCommentLinksFromArticle(params: unknown) {
+  const data = (params as { data?: Record<string, unknown> } | undefined)?.data;
+  if (!data || !('comments' in data)) return;
+  if (isUntouchedRelation(data.comments)) {
+    delete data.comments;
+    return;
+  }
+  throw localizedError('validation', 'article_comments_read_only');
+}
+
+function isUntouchedRelation(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (!isPlainObject(value)) return false;
+  const keys = Object.keys(value);
+  const empty = (items: unknown) => items === undefined || (Array.isArray(items) && items.length === 0);
+  return (
+    keys.every((key) => key === 'connect' || key === 'disconnect') && empty(value.connect) && empty(value.disconnect)
+  );
 }

@@ -24,6 +24,8 @@ export const PUBLIC_VISIBILITY: VisibilityRules = {
   },
 };
 
+const MEDIA_UID = 'plugin::upload.file';
+const NOT_SEARCHED_TYPES = new Set(['relation', 'media', 'component', 'dynamiczone']);
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 const CONTENT_API_STRATEGIES = new Set(['users-permissions', 'api-token']);
 
@@ -59,6 +61,16 @@ export function publicReadVisibilityMiddleware(strapi: Core.Strapi): Modules.Doc
     return publicFilters(uid, filters, PUBLIC_VISIBILITY, lookup);
   };
 
+  /** Whether a type has private columns `_q` would search (relations are not searched). */
+  const hasPrivateAttributes = (uid: string) => {
+    const model = strapi.getModel(uid as never) as
+      | { attributes: Record<string, { type: string; private?: boolean }> }
+      | undefined;
+    return Object.values(model?.attributes ?? {}).some(
+      (attribute) => attribute.private === true && !NOT_SEARCHED_TYPES.has(attribute.type),
+    );
+  };
+
   const refuseRestrictedSort = (uid: string, sort: unknown) => {
     const sortPath = restrictedSortPath(uid, sort, PUBLIC_VISIBILITY, lookup);
     if (sortPath) throw validationError('query_bad_sort', { name: sortPath });
@@ -68,7 +80,19 @@ export function publicReadVisibilityMiddleware(strapi: Core.Strapi): Modules.Doc
     if (!READ_ACTIONS.has(context.action) || !context.uid.startsWith('api::') || !isContentApiRequest()) {
       return next();
     }
-    const params = context.params as { status?: string; filters?: unknown; sort?: unknown; populate?: unknown };
+    const params = context.params as {
+      status?: string;
+      filters?: unknown;
+      sort?: unknown;
+      populate?: unknown;
+      fields?: unknown;
+      _q?: unknown;
+    };
+    // `_q` searches every text column, private ones included: a hit-or-miss oracle on emails.
+    if (params._q !== undefined && hasPrivateAttributes(context.uid)) {
+      throw validationError('query_search_not_supported');
+    }
+    refuseEmptyFields(params.fields, 'fields');
     refuseRestrictedSort(context.uid, params.sort);
     params.status = 'published';
     const filters = visibleFilters(context.uid, params.filters, 'filters');
@@ -79,6 +103,11 @@ export function publicReadVisibilityMiddleware(strapi: Core.Strapi): Modules.Doc
     params.populate = mapPopulate(context.uid, params.populate, lookup, (targetUid, entry, path) => {
       // Strapi counts related rows without their visibility conditions.
       if (entry.count !== undefined) throw validationError('query_populate_count', { name: path });
+      // A file's `related` lists every entry using it, drafts included, with their content.
+      if (targetUid === MEDIA_UID && entry.populate !== undefined) {
+        throw validationError('query_populate_not_allowed', { name: `${path}[populate]` });
+      }
+      refuseEmptyFields(entry.fields, `${path}[fields]`);
       refuseRestrictedSort(targetUid, entry.sort);
       const entryFilters = visibleFilters(targetUid, entry.filters, `${path}[filters]`);
       return entryFilters === undefined ? entry : { ...entry, filters: entryFilters };
@@ -90,6 +119,15 @@ export function publicReadVisibilityMiddleware(strapi: Core.Strapi): Modules.Doc
       throw asQueryError(error);
     }
   };
+}
+
+/** An empty field name (`fields=`) reaches SQL as a null column name: a 500. */
+function refuseEmptyFields(fields: unknown, name: string) {
+  if (fields === undefined) return;
+  const names = typeof fields === 'string' ? fields.split(',') : Array.isArray(fields) ? fields : [fields];
+  if (names.some((field) => typeof field !== 'string' || field.trim() === '')) {
+    throw validationError('query_bad_value', { name });
+  }
 }
 
 /**

@@ -128,8 +128,10 @@ function operatorsIssue(attribute: Attribute, operators: Filters, path: string):
   for (const [operator, operand] of Object.entries(operators)) {
     const operatorPath = `${path}[${operator}]`;
     let issue: FilterIssue | null;
-    if (LIST_OPERATORS.has(operator)) {
-      issue = listIssue(operand, operatorPath, (item, itemPath) => operatorsIssue(attribute, item, itemPath));
+    if (LIST_OPERATORS.has(operator) || !operator.startsWith('$')) {
+      // Strapi's query builder has no attribute-level $and/$or, and a field name where an
+      // operator belongs (`filters[title][title]`) reaches it unchecked: both would be 500s.
+      issue = { code: 'query_bad_filter_value', name: operatorPath };
     } else if (operator === '$not') {
       issue = isPlainObject(operand)
         ? operatorsIssue(attribute, operand, operatorPath)
@@ -145,9 +147,6 @@ function operatorsIssue(attribute: Attribute, operators: Filters, path: string):
         Array.isArray(operand) && operand.length === 2
           ? operandIssue(attribute, operand, operatorPath, true)
           : { code: 'query_bad_between', name: operatorPath };
-    } else if (!operator.startsWith('$')) {
-      // A field name where an operator belongs: Strapi refuses it as an invalid key.
-      issue = null;
     } else {
       issue = operandIssue(attribute, operand, operatorPath, false);
     }

@@ -49,6 +49,14 @@ export const MESSAGES = {
     en: 'Counting related entries through populate ({name}) is not supported.',
     fa: 'شمارش موارد مرتبط از راه populate ({name}) پشتیبانی نمی‌شود.',
   },
+  query_populate_not_allowed: {
+    en: 'Populating {name} is not supported.',
+    fa: 'populate در {name} پشتیبانی نمی‌شود.',
+  },
+  query_search_not_supported: {
+    en: 'Full-text search (_q) is not available here; use filters on public fields.',
+    fa: 'جست‌وجوی متنی (_q) در اینجا در دسترس نیست؛ از فیلتر روی فیلدهای عمومی استفاده کنید.',
+  },
   query_locale_not_single: {
     en: 'locale must be one locale code, such as fa or en.',
     fa: 'پارامتر locale باید یک کد زبان باشد، مانند fa یا en.',
@@ -58,8 +66,8 @@ export const MESSAGES = {
     fa: 'این درخواست اجراشدنی نیست. فیلترها، مرتب‌سازی و populate آن را بررسی کنید.',
   },
   request_bad_characters: {
-    en: 'The request contains a NUL character, which is not allowed.',
-    fa: 'درخواست نویسهٔ NUL دارد که مجاز نیست.',
+    en: 'The request contains a NUL character or broken Unicode text, which cannot be stored.',
+    fa: 'درخواست نویسهٔ NUL یا متن یونیکد ناقص دارد که ذخیره‌شدنی نیست.',
   },
   request_bad_encoding: {
     en: 'The request body could not be decoded: check its Content-Encoding.',
@@ -208,6 +216,10 @@ export const MESSAGES = {
   comment_edit_forbidden: {
     en: 'Only moderators may create, edit or delete readers’ comments.',
     fa: 'فقط ناظران می‌توانند نظر خوانندگان را بسازند، ویرایش یا حذف کنند.',
+  },
+  article_comments_read_only: {
+    en: 'An article’s comments cannot be changed from the article. Moderators manage each comment in the comment queue.',
+    fa: 'نظرهای یک خبر از خود خبر تغییر نمی‌کنند. ناظران هر نظر را در صف بررسی نظرها مدیریت می‌کنند.',
   },
   comment_system_field: {
     en: '{name} is recorded when the comment arrives and cannot be changed.',

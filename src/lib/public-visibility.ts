@@ -61,9 +61,11 @@ export function restrictRelationFilters(
     }
     const attribute = key.startsWith('$') ? undefined : lookup(uid, key);
     if (attribute?.type === 'relation' && attribute.target) {
-      const inner = restrictRelationFilters(attribute.target, relationCondition(value), rules, lookup);
+      const inner = restrictRelationFilters(attribute.target, relationCondition(value), rules, lookup) as Filters;
       const condition = rules[attribute.target];
-      restricted[key] = condition ? { $and: [inner, condition] } : inner;
+      // Strapi's query builder fails on a `$not` straight under a to-one relation, but takes it
+      // inside `$and`.
+      restricted[key] = condition ? { $and: [inner, condition] } : '$not' in inner ? { $and: [inner] } : inner;
       continue;
     }
     if (attribute && isPlainObject(value)) {

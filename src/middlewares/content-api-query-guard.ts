@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { validationError } from '../lib/messages';
+import { holdsUnsafeText, isUnsafeText } from '../lib/unsafe-text';
 
 /**
  * Checks the shape of content API queries before Strapi reads them, so malformed input is a
@@ -14,6 +15,8 @@ import { validationError } from '../lib/messages';
  * visibility middleware, which knows the content type.
  */
 const API_PREFIX = '/api/';
+// The moderation API takes ids and text too: it gets the character check.
+const CHECKED_PREFIXES = [API_PREFIX, '/moderation/'];
 const REFUSED_PARAMETERS = ['where', '_where', 'publicationState'];
 const LOGICAL_LIST_OPERATORS = new Set(['$or', '$and']);
 const LOCALES_TTL_MS = 10_000;
@@ -77,11 +80,12 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   }
 
   return async (ctx: { path: string; query: Record<string, unknown> }, next: () => Promise<void>) => {
-    if (!ctx.path.startsWith(API_PREFIX)) return next();
+    if (!CHECKED_PREFIXES.some((prefix) => ctx.path.startsWith(prefix))) return next();
     const query = ctx.query;
-    if (/%00/.test(ctx.path) || ctx.path.includes('\u0000') || holdsNul(query)) {
+    if (/%00/.test(ctx.path) || isUnsafeText(ctx.path) || holdsUnsafeText(query)) {
       throw validationError('request_bad_characters');
     }
+    if (!ctx.path.startsWith(API_PREFIX)) return next();
     for (const name of REFUSED_PARAMETERS) {
       if (name in query) throw validationError('query_unknown_parameter', { name });
     }
@@ -102,10 +106,3 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     return next();
   };
 };
-
-/** Whether a parsed query string holds a NUL character anywhere, in a key or a value. */
-function holdsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (value === null || typeof value !== 'object') return false;
-  return Object.entries(value).some(([key, inner]) => key.includes('\u0000') || holdsNul(inner));
-}

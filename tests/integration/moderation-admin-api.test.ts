@@ -777,3 +777,43 @@ describe('webhooks set up through the admin API', () => {
     expect(response.body.data.events).toEqual(['comment.approved', 'comment.rejected']);
   });
 });
+
+describe('text the database cannot store is refused with a 400, never a 500', () => {
+  it.each([
+    ['a NUL in a query parameter', () => get('/moderation/comments?article=%00', moderator)],
+    ['a NUL in a comment id', () => get('/moderation/comments/%00', moderator)],
+    ['a NUL in an approved id', () => post('/moderation/comments/%00/approve', {}, moderator)],
+    [
+      'a NUL in a rejection note',
+      async () => act(await newComment(app, articleId), 'reject', { reason: 'spam', note: 'a\u0000b' }),
+    ],
+    ['a NUL in a bulk id', () => bulk({ action: 'approve', documentIds: ['a\u0000'] })],
+    [
+      'a NUL in the word list',
+      () =>
+        app
+          .http()
+          .put('/moderation/settings')
+          .set('Authorization', moderator.auth)
+          .send({ blocklist: ['a\u0000b'] }),
+    ],
+    [
+      'a lone surrogate in the word list',
+      () =>
+        app
+          .http()
+          .put('/moderation/settings')
+          .set('Authorization', moderator.auth)
+          .send({ blocklist: ['a\ud800b'] }),
+    ],
+    [
+      'a NUL in a screening preview',
+      () => post('/moderation/screen', { text: 'متن آزمایشی', article: 'a\u0000' }, moderator),
+    ],
+  ])('%s', async (_label, request) => {
+    const response = await request();
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.code).toBe('request_bad_characters');
+    expectLocalizedError(response.body);
+  });
+});

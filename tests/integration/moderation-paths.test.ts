@@ -360,7 +360,7 @@ describe('what an edit may change once a comment arrived', () => {
     });
 
     it('loses those rights at the next boot', async () => {
-      const { revokeEditorialModerationRights } = await import('../../src/bootstrap/moderator-role');
+      const { revokeEditorialModerationRights } = await import('../../src/bootstrap/editorial-roles');
       await revokeEditorialModerationRights(app.strapi);
       const left = await app.strapi.db.query('admin::permission').count({
         where: { subject: { $in: [COMMENT_UID, SETTINGS_UID] }, role: { code: 'strapi-editor' } },
@@ -382,6 +382,55 @@ describe('what an edit may change once a comment arrived', () => {
       .send({ autoRejectSpam: !before.autoRejectSpam });
     expect(response.status).toBe(200);
     expect((await app.strapi.db.query(SETTINGS_UID).findOne({})).autoRejectSpam).toBe(!before.autoRejectSpam);
+  });
+});
+
+describe('editors and the article side of comments', () => {
+  const articlePath = (documentId: string) =>
+    `/content-manager/collection-types/${ARTICLE_UID}/${documentId}?locale=fa`;
+  const linkedArticle = async (commentId: string) =>
+    (
+      await app.strapi.db
+        .query(COMMENT_UID)
+        .findOne({ where: { documentId: commentId }, populate: { article: { select: ['documentId'] } } })
+    ).article?.documentId;
+
+  it('an Editor can edit a Persian article in the content manager (locales granted at boot)', async () => {
+    const article = (await createArticle(app.strapi, { title: 'خبر ویراستار' })).documentId;
+    const response = await app
+      .http()
+      .put(articlePath(article))
+      .set('Authorization', editor.auth)
+      .send({ title: 'خبر ویراستار، ویرایش دوم', comments: { connect: [], disconnect: [] } });
+    expect(response.status).toBe(200);
+    expect(response.body.data.title).toBe('خبر ویراستار، ویرایش دوم');
+  });
+
+  it.each([
+    ['connect', (id: string) => ({ connect: [{ documentId: id }] })],
+    ['disconnect', (id: string) => ({ disconnect: [{ documentId: id }] })],
+    ['set', (id: string) => ({ set: [{ documentId: id }] })],
+  ])('nobody moves an approved comment through an article’s comments (%s)', async (_label, payload) => {
+    const other = (await createArticle(app.strapi, { title: 'خبر مقصد' })).documentId;
+    const comment = await commentWithStatus(app, articleId, 'approved');
+    for (const session of [editor, superAdmin]) {
+      const target = _label === 'disconnect' ? articleId : other;
+      const response = await app
+        .http()
+        .put(articlePath(target))
+        .set('Authorization', session.auth)
+        .send({ comments: payload(comment) });
+      expect(response.status).toBe(400);
+      expect(response.body.error.details.code).toBe('article_comments_read_only');
+    }
+    const created = await app
+      .http()
+      .post(`/content-manager/collection-types/${ARTICLE_UID}?locale=fa`)
+      .set('Authorization', editor.auth)
+      .send({ title: 'خبر تازه با نظر دزدیده', comments: { connect: [{ documentId: comment }] } });
+    expect(created.status).toBe(400);
+    expect(await linkedArticle(comment)).toBe(articleId);
+    expect(await eventsFor(app.strapi, comment)).toHaveLength(1);
   });
 });
 

@@ -244,6 +244,70 @@ describe('filters inside populate and on relations cannot probe drafts', () => {
   });
 });
 
+describe('search and media cannot reach what the public may not see', () => {
+  it('searches published articles only', async () => {
+    const hit = await app.http().get(`/api/articles?_q=${encodeURIComponent('منتشرشده')}`);
+    expect(hit.status).toBe(200);
+    expect(hit.body.meta.pagination.total).toBe(1);
+    const draft = await app.http().get(`/api/articles?_q=${encodeURIComponent('محرمانه')}`);
+    expect(draft.status).toBe(200);
+    expect(draft.body.meta.pagination.total).toBe(0);
+  });
+
+  it('refuses search on comments, whose private columns it would search', async () => {
+    const response = await app.http().get('/api/comments?_q=example.com');
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.code).toBe('query_search_not_supported');
+  });
+
+  describe('with a cover shared by a published article and a draft', () => {
+    beforeAll(async () => {
+      const file = await app.strapi.db.query('plugin::upload.file').create({
+        data: {
+          name: 'cover.png',
+          hash: `cover_${Date.now()}`,
+          ext: '.png',
+          mime: 'image/png',
+          size: 1,
+          url: '/uploads/cover.png',
+          provider: 'local',
+        },
+      });
+      const rows = await app.strapi.db
+        .query('api::article.article')
+        .findMany({ where: { documentId: { $in: [publishedId, draftId] } }, select: ['id'] });
+      for (const row of rows) {
+        await app.strapi.db.query('api::article.article').update({ where: { id: row.id }, data: { cover: file.id } });
+      }
+    });
+
+    it.each([
+      '/api/articles?populate[cover][populate]=*',
+      '/api/articles?populate[cover][populate][related]=true',
+      '/api/articles?populate[cover][populate][0]=related',
+      '/api/sources?populate[articles][populate][cover][populate]=*',
+    ])('refuses populating what a file relates to: %s', async (url) => {
+      const response = await app.http().get(url);
+      expect(response.status).toBe(400);
+      expect(response.body.error.details.code).toBe('query_populate_not_allowed');
+      expect(leaks(response.body)).toBe(false);
+    });
+
+    it('still serves the cover itself, without the draft', async () => {
+      for (const url of [
+        '/api/articles?populate=cover',
+        '/api/articles?populate=*',
+        '/api/articles?populate[cover]=true',
+      ]) {
+        const response = await app.http().get(url);
+        expect(response.status).toBe(200);
+        expect(response.body.data[0].cover.url).toBe('/uploads/cover.png');
+        expect(leaks(response.body)).toBe(false);
+      }
+    });
+  });
+});
+
 describe('more malformed input answers 4xx with a message, never 500', () => {
   it.each([
     ['$or items not objects', '/api/articles?filters[$or][0]=x'],
@@ -273,6 +337,49 @@ describe('more malformed input answers 4xx with a message, never 500', () => {
     const response = await app.http().get('/api/articles?locale[0]=fa');
     expect(response.status).toBe(400);
     expect(response.body.error.details.messages.en).not.toMatch(/unknown/i);
+  });
+
+  it.each([
+    ['an empty fields list', '/api/articles?fields='],
+    ['an empty field name among others', '/api/sources?fields[0]=name&fields[1]='],
+    ['an empty field name in populate', '/api/articles?populate[source][fields][0]='],
+    ['a field name where an operator belongs', '/api/articles?filters[title][title]=1'],
+    ['a field name under a relation field', '/api/articles?filters[source][name][name]=x'],
+    ['$and between operators of a field', '/api/articles?filters[title][$and][0][$eq]=a'],
+    ['$or between operators of an id', '/api/articles?filters[id][$or][0][$gt]=1'],
+    ['$and under $not of a field', '/api/articles?filters[title][$not][$and][0][$eq]=a'],
+    ['a field name inside populate filters', '/api/articles?populate[source][filters][name][name]=x'],
+  ])('answers 400 for %s', async (_label, url) => {
+    const response = await app.http().get(url);
+    expect(response.status).toBe(400);
+    expect(typeof response.body.error.details.messages.fa).toBe('string');
+  });
+
+  it.each([
+    '/api/articles?filters[source][$not][name]=ناموجود',
+    '/api/articles?filters[source][$not][name][$eq]=ناموجود',
+    '/api/articles?filters[source][$not][id]=0',
+  ])('runs $not under a to-one relation: %s', async (url) => {
+    const response = await app.http().get(encodeURI(url));
+    expect(response.status).toBe(200);
+    expect(response.body.data.map((article: { documentId: string }) => article.documentId)).toEqual([publishedId]);
+  });
+
+  it('refuses a lone surrogate in a comment, rather than storing a replacement character', async () => {
+    const before = await app.strapi.db.query('api::comment.comment').count({});
+    const response = await app
+      .http()
+      .post('/api/comments')
+      .set('Content-Type', 'application/json')
+      .send(
+        '{"data": {"article": "ARTICLE", "authorName": "مریم\\ud800", "body": "نظری دربارهٔ این خبر"}}'.replace(
+          'ARTICLE',
+          publishedId,
+        ),
+      );
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.code).toBe('request_bad_characters');
+    expect(await app.strapi.db.query('api::comment.comment').count({})).toBe(before);
   });
 
   it('refuses a NUL byte in a comment body', async () => {

@@ -423,23 +423,16 @@ describe('filterIssue: values of scalar attributes', () => {
     });
   });
 
-  it('checks $and/$or between operators on an attribute', () => {
-    expect(onArticle({ views: { $or: [{ $lt: '10' }, { $gt: '100' }] } })).toBeNull();
-    expect(onArticle({ views: { $or: [{ $lt: '10' }, { $gt: 'many' }] } })).toEqual(bad('filters[views][$or][1][$gt]'));
-    expect(onArticle({ views: { $and: [{ $not: { $eq: 'x' } }] } })).toEqual(bad('filters[views][$and][0][$not][$eq]'));
-    expect(onArticle({ views: { $or: { $lt: '10' } } })).toEqual({
-      code: 'query_bad_logical_operator',
-      name: 'filters[views][$or]',
-    });
-    expect(onArticle({ views: { $and: ['10'] } })).toEqual({
-      code: 'query_bad_logical_item',
-      name: 'filters[views][$and][0]',
-    });
+  it('refuses $and/$or between operators on an attribute (Strapi has none there: a 500)', () => {
+    expect(onArticle({ views: { $or: [{ $lt: '10' }, { $gt: '100' }] } })).toEqual(bad('filters[views][$or]'));
+    expect(onArticle({ views: { $and: [{ $eq: '1' }] } })).toEqual(bad('filters[views][$and]'));
+    expect(onArticle({ views: { $not: { $and: [{ $eq: '1' }] } } })).toEqual(bad('filters[views][$not][$and]'));
   });
 
-  it('leaves a field name where an operator belongs to Strapi', () => {
-    expect(onArticle({ views: { count: 'x' } })).toBeNull();
-    expect(onArticle({ views: { count: 'x', $eq: 'y' } })).toEqual(bad('filters[views][$eq]'));
+  it('refuses a field name where an operator belongs (Strapi would pass it to SQL)', () => {
+    expect(onArticle({ views: { count: 'x' } })).toEqual(bad('filters[views][count]'));
+    expect(onArticle({ title: { title: '1' } })).toEqual(bad('filters[title][title]'));
+    expect(onArticle({ views: { $eq: '1', count: 'x' } })).toEqual(bad('filters[views][count]'));
   });
 });
 
