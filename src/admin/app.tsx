@@ -1,8 +1,27 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 
+/**
+ * Strapi's admin panel is left-to-right. Persian text typed into it (titles, leads, comments)
+ * then shows its punctuation at the wrong end and aligned to the wrong side. With
+ * `unicode-bidi: plaintext` each paragraph takes its direction and alignment from its own first
+ * letter, so Persian reads right-to-left and Latin text (slugs, emails) stays left-to-right.
+ * (The property is not inherited, hence the inner elements of table cells and editor lines.)
+ */
+const BIDI_STYLE = `
+  input, textarea, [contenteditable="true"], .CodeMirror-line, td span, h1 {
+    unicode-bidi: plaintext;
+    text-align: start;
+  }
+`;
+
 export default {
   config: {
     locales: [],
   },
-  bootstrap(_app: StrapiApp) {},
+  bootstrap(_app: StrapiApp) {
+    const style = document.createElement('style');
+    style.dataset.khabar = 'bidi';
+    style.textContent = BIDI_STYLE;
+    document.head.appendChild(style);
+  },
 };

@@ -5,6 +5,10 @@ type Layout = {
   list?: { columns: string[]; marker: string; sortBy: string; sortOrder: 'ASC' | 'DESC' };
   readOnly?: string[];
   hidden?: string[];
+  /** The field that names an entry in lists, relations and the edit view's header. */
+  mainField?: string;
+  /** Relation fields shown by a field of their target (in this type's list and form). */
+  relationLabels?: Record<string, string>;
 };
 
 /**
@@ -14,6 +18,9 @@ type Layout = {
  * arrangement is kept. Fields only the system writes are shown read-only, and an article's
  * `comments` (managed from each comment, never from the article) is not shown in its form.
  */
+/** What Strapi names an entry by when no short text field exists. */
+const FALLBACK_MAIN_FIELDS = ['documentId', 'id'];
+
 const LAYOUTS: Layout[] = [
   {
     uid: 'api::comment.comment',
@@ -23,6 +30,7 @@ const LAYOUTS: Layout[] = [
       sortBy: 'createdAt',
       sortOrder: 'ASC',
     },
+    relationLabels: { article: 'title' },
     // Set by the moderation service or at submission; the server ignores edits to the first two.
     readOnly: ['moderatedBy', 'moderatedAt', 'ipHash', 'userAgent', 'screening', 'fingerprint'],
   },
@@ -36,7 +44,9 @@ const LAYOUTS: Layout[] = [
     },
     readOnly: ['commentDocumentId', 'fromStatus', 'toStatus', 'reason', 'note', 'actor', 'actorLabel', 'occurredAt'],
   },
-  { uid: 'api::article.article', hidden: ['comments'] },
+  // Strapi picks the first short-text field; an article's title is long text, so it would
+  // show the documentId instead.
+  { uid: 'api::article.article', hidden: ['comments'], mainField: 'title' },
 ];
 
 export async function ensureAdminLayouts(strapi: Core.Strapi): Promise<void> {
@@ -45,13 +55,28 @@ export async function ensureAdminLayouts(strapi: Core.Strapi): Promise<void> {
     const contentType = strapi.contentType(layout.uid as never);
     const configuration = await contentTypes.findConfiguration(contentType);
     if (!configuration?.layouts) continue;
-    const metadatas = configuration.metadatas as Record<string, { edit: { editable?: boolean; visible?: boolean } }>;
+    const metadatas = configuration.metadatas as Record<
+      string,
+      { edit: { editable?: boolean; visible?: boolean; mainField?: string }; list: { mainField?: string } }
+    >;
     const readOnly = layout.readOnly ?? [];
     const hidden = layout.hidden ?? [];
     const listDone = !layout.list || configuration.layouts.list.includes(layout.list.marker);
     const readOnlyDone = readOnly.every((field) => metadatas[field]?.edit.editable === false);
     const hiddenDone = hidden.every((field) => metadatas[field]?.edit.visible === false);
-    if (listDone && readOnlyDone && hiddenDone) continue;
+    // Only over Strapi's fallback, so a newsroom's own choice is kept.
+    const setMainField = layout.mainField && FALLBACK_MAIN_FIELDS.includes(configuration.settings.mainField);
+    const labels = Object.entries(layout.relationLabels ?? {}).filter(
+      ([field]) =>
+        metadatas[field] &&
+        (FALLBACK_MAIN_FIELDS.includes(metadatas[field].edit.mainField ?? 'id') ||
+          FALLBACK_MAIN_FIELDS.includes(metadatas[field].list.mainField ?? 'id')),
+    );
+    if (listDone && readOnlyDone && hiddenDone && !setMainField && labels.length === 0) continue;
+    for (const [field, label] of labels) {
+      metadatas[field].edit.mainField = label;
+      metadatas[field].list.mainField = label;
+    }
     for (const field of readOnly) {
       if (metadatas[field]) metadatas[field].edit.editable = false;
     }
@@ -59,11 +84,10 @@ export async function ensureAdminLayouts(strapi: Core.Strapi): Promise<void> {
       if (metadatas[field]) metadatas[field].edit.visible = false;
     }
     const list = layout.list;
+    const settings = setMainField ? { ...configuration.settings, mainField: layout.mainField } : configuration.settings;
     await contentTypes.updateConfiguration(contentType, {
       settings:
-        listDone || !list
-          ? configuration.settings
-          : { ...configuration.settings, defaultSortBy: list.sortBy, defaultSortOrder: list.sortOrder },
+        listDone || !list ? settings : { ...settings, defaultSortBy: list.sortBy, defaultSortOrder: list.sortOrder },
       metadatas,
       layouts: listDone || !list ? configuration.layouts : { ...configuration.layouts, list: [...list.columns] },
     });

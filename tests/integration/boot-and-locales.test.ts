@@ -52,6 +52,14 @@ describe('admin panel layouts', () => {
     for (const field of ['moderatedBy', 'moderatedAt', 'ipHash', 'screening']) {
       expect(configuration.metadatas[field].edit.editable).toBe(false);
     }
+    expect(configuration.metadatas.article.edit.mainField).toBe('title');
+  });
+
+  it('names articles by their title and keeps their comments out of the article form', async () => {
+    const contentTypes = app.strapi.plugin('content-manager').service('content-types');
+    const configuration = await contentTypes.findConfiguration(app.strapi.contentType('api::article.article'));
+    expect(configuration.settings.mainField).toBe('title');
+    expect(configuration.metadatas.comments.edit.visible).toBe(false);
   });
 });
 
