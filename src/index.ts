@@ -1,7 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { MODERATION_EVENTS } from './api/comment/services/moderation';
 import { ensureAdminLayouts } from './bootstrap/admin-layouts';
-import { grantEditorialLocales, revokeEditorialModerationRights } from './bootstrap/editorial-roles';
+import {
+  grantEditorialLocales,
+  repairEditorialPermissions,
+  revokeEditorialModerationRights,
+} from './bootstrap/editorial-roles';
 import { ensureLocales } from './bootstrap/locales';
 import { ensureModeratorRole } from './bootstrap/moderator-role';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
@@ -13,6 +17,7 @@ import { publicReadVisibilityMiddleware } from './document-middlewares/public-re
 import { closeRedis } from './lib/redis';
 import { registerModerationAdminRoutes } from './moderation/admin-routes';
 import { registerModerationDatabaseGuard } from './moderation/database-guard';
+import { registerLocaleRemovalCleanup } from './moderation/locale-removal';
 import { MODERATION_ACTIONS_FOR_RBAC } from './moderation/permissions';
 
 export default {
@@ -29,6 +34,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     registerModerationDatabaseGuard(strapi);
+    registerLocaleRemovalCleanup(strapi);
     const webhooks = strapi.get('webhookStore');
     webhooks.addAllowedEvent('COMMENT_APPROVED', MODERATION_EVENTS.approved);
     webhooks.addAllowedEvent('COMMENT_REJECTED', MODERATION_EVENTS.rejected);
@@ -37,6 +43,7 @@ export default {
     await ensureModeratorRole(strapi);
     await revokeEditorialModerationRights(strapi);
     await grantEditorialLocales(strapi);
+    await repairEditorialPermissions(strapi);
     await ensureAdminLayouts(strapi);
     await strapi.service('api::moderation-setting.moderation-setting').ensure();
   },

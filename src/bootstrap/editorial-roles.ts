@@ -56,3 +56,47 @@ export async function grantEditorialLocales(strapi: Core.Strapi): Promise<void> 
     });
   }
 }
+
+const CM = 'plugin::content-manager.explorer';
+const REPAIR_KEY = 'editorial-permissions-v1';
+
+/**
+ * Strapi gives a new Editor role create, read, update, delete and publish on every type, and
+ * an Author the same on their own entries without publish; but on a fresh database its
+ * permission clean-up drops delete and publish again (they were made before any locale
+ * existed), leaving editors unable to publish an article. This puts the missing ones back,
+ * once per database, so a newsroom's later changes to these roles are kept.
+ */
+export async function repairEditorialPermissions(strapi: Core.Strapi): Promise<void> {
+  const store = strapi.store({ type: 'plugin', name: 'khabar' });
+  if (await store.get({ key: REPAIR_KEY })) return;
+  const locales: string[] = (await strapi.plugin('i18n').service('locales').find()).map(
+    (locale: { code: string }) => locale.code,
+  );
+  const wanted = [
+    { code: 'strapi-editor', actions: ['delete', 'publish'], conditions: [] as string[] },
+    { code: 'strapi-author', actions: ['delete'], conditions: ['admin::is-creator'] },
+  ];
+  for (const { code, actions, conditions } of wanted) {
+    const role = await strapi.db.query('admin::role').findOne({ where: { code }, select: ['id'] });
+    if (!role) continue;
+    const held: { action: string; subject: string }[] = await strapi.db.query('admin::permission').findMany({
+      where: { role: { id: role.id }, subject: { $in: LOCALIZED_SUBJECTS } },
+      select: ['action', 'subject'],
+    });
+    const missing = LOCALIZED_SUBJECTS.flatMap((subject) => {
+      const model = strapi.getModel(subject as never) as { options?: { draftAndPublish?: boolean } } | undefined;
+      const draftAndPublish = model?.options?.draftAndPublish === true;
+      return actions
+        .filter((action) => action !== 'publish' || draftAndPublish)
+        .map((action) => ({ action: `${CM}.${action}`, subject }))
+        .filter((wantedOne) => !held.some((one) => one.action === wantedOne.action && one.subject === subject));
+    });
+    if (missing.length === 0) continue;
+    await strapi.service('admin::role').addPermissions(
+      role.id,
+      missing.map((permission) => ({ ...permission, properties: { locales }, conditions })),
+    );
+  }
+  await store.set({ key: REPAIR_KEY, value: true });
+}

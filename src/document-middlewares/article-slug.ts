@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { firstFreeSlug, slugFromTitle } from '../lib/persian-slug';
 
 const ARTICLE_UID = 'api::article.article';
+const SLUG_ACTIONS = new Set(['create', 'update', 'clone']);
 
 type SlugRow = { slug: string | null; title?: string | null };
 
@@ -30,7 +31,7 @@ export function articleSlugMiddleware(strapi: Core.Strapi): Modules.Documents.Mi
   const isBlank = (value: unknown) => value === undefined || value === null || value === '';
 
   return async (context, next) => {
-    if (context.uid !== ARTICLE_UID || (context.action !== 'create' && context.action !== 'update')) {
+    if (context.uid !== ARTICLE_UID || !SLUG_ACTIONS.has(context.action)) {
       return next();
     }
     // The params of create and update, typed loosely: data is checked field by field below.
@@ -39,6 +40,19 @@ export function articleSlugMiddleware(strapi: Core.Strapi): Modules.Documents.Mi
     const data = params.data as { title?: string; slug?: string | null };
     const locale: string = params.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
     const documentId = context.action === 'update' ? params.documentId : undefined;
+
+    // A copy starts as a draft of its own: it needs a slug of its own, or publishing it fails.
+    if (context.action === 'clone') {
+      if (isBlank(data.slug)) {
+        const original: SlugRow | null = await articles().findOne({
+          where: { documentId: params.documentId, locale },
+          select: ['title'],
+        });
+        const title = data.title ?? original?.title;
+        if (typeof title === 'string' && title.trim() !== '') data.slug = await freeSlug(title, locale, undefined);
+      }
+      return next();
+    }
 
     if (documentId) {
       const published: SlugRow | null = await articles().findOne({

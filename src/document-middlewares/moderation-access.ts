@@ -27,7 +27,14 @@ const ARTICLE_UID = 'api::article.article';
 
 export function moderationAccessMiddleware(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   return async (context, next) => {
-    if (context.uid === ARTICLE_UID && !inModerationScope()) refuseCommentLinksFromArticle(context.params);
+    if (context.uid === ARTICLE_UID && !inModerationScope()) {
+      refuseCommentLinksFromArticle(context.params);
+      // A copy of an article starts without comments: copying the links would move them.
+      if (context.action === 'clone') {
+        const params = context.params as { data?: Record<string, unknown> };
+        params.data = { ...(params.data ?? {}), comments: { set: [] } };
+      }
+    }
     const rule = WRITE_RULES[context.uid];
     if (!rule || READ_ACTIONS.has(context.action) || inModerationScope()) return next();
     const state = (strapi.requestContext.get() as { state?: RequestState } | undefined)?.state;

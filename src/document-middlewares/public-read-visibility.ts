@@ -1,8 +1,9 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { filterIssue } from '../lib/filter-values';
+import { filterIssue, sortIssue } from '../lib/filter-values';
 import { validationError } from '../lib/messages';
 import {
   type AttributeLookup,
+  hiddenFieldIn,
   mapPopulate,
   publicFilters,
   restrictedSortPath,
@@ -26,6 +27,13 @@ export const PUBLIC_VISIBILITY: VisibilityRules = {
 
 const MEDIA_UID = 'plugin::upload.file';
 const NOT_SEARCHED_TYPES = new Set(['relation', 'media', 'component', 'dynamiczone']);
+/**
+ * Fields the public may read but not filter or sort by: a comment's `updatedAt` changes when a
+ * moderator acts on it, so ordering or filtering by it would date the private moderation.
+ */
+const UNFILTERABLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  'api::comment.comment': ['updatedAt', 'publishedAt'],
+};
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 const CONTENT_API_STRATEGIES = new Set(['users-permissions', 'api-token']);
 
@@ -71,7 +79,9 @@ export function publicReadVisibilityMiddleware(strapi: Core.Strapi): Modules.Doc
     );
   };
 
-  const refuseRestrictedSort = (uid: string, sort: unknown) => {
+  const refuseRestrictedSort = (uid: string, sort: unknown, path: string) => {
+    const malformed = sortIssue(sort, path, { uid, lookup });
+    if (malformed) throw validationError(malformed.code, { name: malformed.name });
     const sortPath = restrictedSortPath(uid, sort, PUBLIC_VISIBILITY, lookup);
     if (sortPath) throw validationError('query_bad_sort', { name: sortPath });
   };
@@ -93,7 +103,9 @@ export function publicReadVisibilityMiddleware(strapi: Core.Strapi): Modules.Doc
       throw validationError('query_search_not_supported');
     }
     refuseEmptyFields(params.fields, 'fields');
-    refuseRestrictedSort(context.uid, params.sort);
+    const unfilterable = hiddenFieldIn(params.filters, params.sort, UNFILTERABLE_FIELDS[context.uid] ?? []);
+    if (unfilterable) throw validationError('query_invalid_key', { key: unfilterable, param: 'filters/sort' });
+    refuseRestrictedSort(context.uid, params.sort, 'sort');
     params.status = 'published';
     const filters = visibleFilters(context.uid, params.filters, 'filters');
     if (filters === undefined) delete params.filters;
@@ -108,7 +120,7 @@ export function publicReadVisibilityMiddleware(strapi: Core.Strapi): Modules.Doc
         throw validationError('query_populate_not_allowed', { name: `${path}[populate]` });
       }
       refuseEmptyFields(entry.fields, `${path}[fields]`);
-      refuseRestrictedSort(targetUid, entry.sort);
+      refuseRestrictedSort(targetUid, entry.sort, `${path}[sort]`);
       const entryFilters = visibleFilters(targetUid, entry.filters, `${path}[filters]`);
       return entryFilters === undefined ? entry : { ...entry, filters: entryFilters };
     });

@@ -27,6 +27,8 @@ type Attribute = NonNullable<ReturnType<AttributeLookup>>;
 type Filters = Record<string, unknown>;
 
 const ID_ATTRIBUTE: Attribute = { type: 'integer' };
+// Every document type has a documentId, but it is not among the schema's attributes.
+const DOCUMENT_ID_ATTRIBUTE: Attribute = { type: 'string' };
 const LIST_OPERATORS = new Set(['$and', '$or']);
 const SET_OPERATORS = new Set(['$in', '$notIn']);
 const PRESENCE_OPERATORS = new Set(['$null', '$notNull']);
@@ -97,7 +99,7 @@ export function filterIssue(
     }
     // Operators at the root of a condition compare nothing; Strapi's query builder throws.
     if (key.startsWith('$')) return { code: 'query_bad_filter_value', name: keyPath };
-    const attribute = key === 'id' ? ID_ATTRIBUTE : lookup(uid, key);
+    const attribute = key === 'id' ? ID_ATTRIBUTE : key === 'documentId' ? DOCUMENT_ID_ATTRIBUTE : lookup(uid, key);
     // Unknown keys are refused by Strapi's own query validation with a 400.
     if (!attribute) continue;
     const issue = attributeIssue(attribute, value, lookup, keyPath);
@@ -171,6 +173,48 @@ function listIssue(
     const itemPath = `${path}[${index}]`;
     if (!isPlainObject(item)) return { code: 'query_bad_logical_item', name: itemPath };
     const issue = checkItem(item, itemPath);
+    if (issue) return issue;
+  }
+  return null;
+}
+
+const SORT_DIRECTION = /^(asc|desc)$/i;
+
+/**
+ * The first malformed place in a `sort` parameter: Strapi takes `title`, `title:desc`, lists of
+ * those, and objects whose leaves are `asc`/`desc`, nested only under relations and components
+ * (when the type is known); anything else (`sort[title][x]=asc`) crashes its query builder.
+ */
+export function sortIssue(
+  sort: unknown,
+  path = 'sort',
+  schema?: { uid: string; lookup: AttributeLookup },
+): FilterIssue | null {
+  if (sort === undefined || typeof sort === 'string') return null;
+  if (Array.isArray(sort)) {
+    for (const [index, item] of sort.entries()) {
+      const issue = sortIssue(item, `${path}[${index}]`, schema);
+      if (issue) return issue;
+    }
+    return null;
+  }
+  if (!isPlainObject(sort)) return { code: 'query_bad_filter_value', name: path };
+  for (const [key, value] of Object.entries(sort)) {
+    const keyPath = `${path}[${key}]`;
+    if (typeof value === 'string') {
+      if (!SORT_DIRECTION.test(value)) return { code: 'query_bad_filter_value', name: keyPath };
+      continue;
+    }
+    if (!isPlainObject(value)) return { code: 'query_bad_filter_value', name: keyPath };
+    let inner = schema;
+    if (schema) {
+      const attribute = schema.lookup(schema.uid, key);
+      const target = attribute ? nestedTarget(attribute) : undefined;
+      // Unknown keys are Strapi's to refuse; a known field that leads nowhere cannot nest.
+      if (attribute && !target) return { code: 'query_bad_filter_value', name: keyPath };
+      inner = target ? { uid: target, lookup: schema.lookup } : undefined;
+    }
+    const issue = sortIssue(value, keyPath, inner);
     if (issue) return issue;
   }
   return null;

@@ -201,3 +201,45 @@ export function restrictedSortPath(
   }
   return null;
 }
+
+/**
+ * The first of `hidden` that a query's filters (at the root, inside `$and`/`$or`/`$not`) or
+ * sort names, e.g. a comment's `updatedAt`, which moves when a moderator acts and would date
+ * the private moderation.
+ */
+export function hiddenFieldIn(filters: unknown, sort: unknown, hidden: readonly string[]): string | null {
+  const inFilters = (value: unknown): string | null => {
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        const found = inFilters(item);
+        if (found) return found;
+      }
+      return null;
+    }
+    if (!isPlainObject(value)) return null;
+    for (const [key, inner] of Object.entries(value)) {
+      if (hidden.includes(key)) return key;
+      if (LIST_OPERATORS.has(key) || key === '$not') {
+        const found = inFilters(inner);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  const inSort = (value: unknown): string | null => {
+    if (typeof value === 'string') {
+      const names = value.split(',').map((part) => part.trim().split(':')[0].split('.')[0]);
+      return names.find((name) => hidden.includes(name)) ?? null;
+    }
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        const found = inSort(item);
+        if (found) return found;
+      }
+      return null;
+    }
+    if (isPlainObject(value)) return Object.keys(value).find((key) => hidden.includes(key)) ?? null;
+    return null;
+  };
+  return inFilters(filters) ?? inSort(sort);
+}

@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { isCheckedApiPath, isContentApiPath } from '../lib/api-paths';
+import { sortIssue } from '../lib/filter-values';
 import { validationError } from '../lib/messages';
+import type { AttributeLookup } from '../lib/public-visibility';
 import { holdsUnsafeText, isUnsafeText } from '../lib/unsafe-text';
 
 /**
@@ -14,9 +17,7 @@ import { holdsUnsafeText, isUnsafeText } from '../lib/unsafe-text';
  * The values inside `filters` are checked against the schema further down, by the public read
  * visibility middleware, which knows the content type.
  */
-const API_PREFIX = '/api/';
-// The moderation API takes ids and text too: it gets the character check.
-const CHECKED_PREFIXES = [API_PREFIX, '/moderation/'];
+const UPLOAD_PATH = /^\/api\/upload(\/|$)/i;
 const REFUSED_PARAMETERS = ['where', '_where', 'publicationState'];
 const LOGICAL_LIST_OPERATORS = new Set(['$or', '$and']);
 const LOCALES_TTL_MS = 10_000;
@@ -31,6 +32,25 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     start: { min: 0, max: 1_000_000_000 },
     limit: { min: 1, max: maxLimit },
   };
+
+  const lookup: AttributeLookup = (uid, attribute) =>
+    (
+      strapi.getModel(uid as never) as
+        | { attributes: Record<string, { type: string; target?: string; component?: string }> }
+        | undefined
+    )?.attributes[attribute];
+  // `/api/articles/…` → api::article.article (collection types by plural, single types by singular name).
+  const contentTypeByPathName = new Map<string, string>();
+  for (const contentType of Object.values(strapi.contentTypes) as {
+    uid: string;
+    kind: string;
+    info: { pluralName: string; singularName: string };
+  }[]) {
+    if (!contentType.uid.startsWith('api::')) continue;
+    const name = contentType.kind === 'singleType' ? contentType.info.singularName : contentType.info.pluralName;
+    contentTypeByPathName.set(name.toLowerCase(), contentType.uid);
+  }
+  const contentTypeOfPath = (path: string) => contentTypeByPathName.get(path.split('/')[2]?.toLowerCase() ?? '');
 
   let localeCache: { codes: string[]; at: number } | null = null;
   async function knownLocales(): Promise<string[]> {
@@ -80,16 +100,29 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   }
 
   return async (ctx: { path: string; query: Record<string, unknown> }, next: () => Promise<void>) => {
-    if (!CHECKED_PREFIXES.some((prefix) => ctx.path.startsWith(prefix))) return next();
+    // The moderation API takes ids and text too: it gets the character check.
+    if (!isCheckedApiPath(ctx.path)) return next();
     const query = ctx.query;
     if (/%00/.test(ctx.path) || isUnsafeText(ctx.path) || holdsUnsafeText(query)) {
       throw validationError('request_bad_characters');
     }
-    if (!ctx.path.startsWith(API_PREFIX)) return next();
+    if (!isContentApiPath(ctx.path)) return next();
     for (const name of REFUSED_PARAMETERS) {
       if (name in query) throw validationError('query_unknown_parameter', { name });
     }
+    // The upload API reads files with plain database queries, below the Document Service
+    // rules: a file's `related` would list the drafts using it to any API token.
+    if (UPLOAD_PATH.test(ctx.path)) {
+      if (query.populate !== undefined) throw validationError('query_populate_not_allowed', { name: 'populate' });
+      if (JSON.stringify(query.filters ?? {}).includes('"related"')) {
+        throw validationError('query_unknown_parameter', { name: 'filters[related]' });
+      }
+    }
     checkPagination(query.pagination);
+    // Strapi's own query validation crashes on a malformed sort, before any later check.
+    const uid = contentTypeOfPath(ctx.path);
+    const badSort = sortIssue(query.sort, 'sort', uid ? { uid, lookup } : undefined);
+    if (badSort) throw validationError(badSort.code, { name: badSort.name });
     if (query.filters !== undefined) {
       if (typeof query.filters !== 'object' || query.filters === null) {
         throw validationError('query_bad_value', { name: 'filters' });

@@ -1,3 +1,4 @@
+import { isCheckedApiPath } from '../lib/api-paths';
 import { type MessageCode, message } from '../lib/messages';
 
 /**
@@ -8,7 +9,6 @@ import { type MessageCode, message } from '../lib/messages';
  * Errors that already carry messages pass untouched. Sits outside `strapi::errors`, so it sees
  * the body that middleware wrote.
  */
-const LOCALIZED_PREFIXES = ['/api/', '/moderation/'];
 
 const CODE_BY_STATUS: Record<number, MessageCode> = {
   401: 'request_unauthorized',
@@ -46,7 +46,7 @@ interface Context {
 export default () => async (ctx: Context, next: () => Promise<void>) => {
   await next();
   if (ctx.status < 400) return;
-  if (!LOCALIZED_PREFIXES.some((prefix) => ctx.path.startsWith(prefix))) return;
+  if (!isCheckedApiPath(ctx.path)) return;
 
   const body = (typeof ctx.body === 'object' && ctx.body !== null ? ctx.body : {}) as ErrorBody;
   const details = body.error?.details ?? {};

@@ -782,6 +782,7 @@ describe('text the database cannot store is refused with a 400, never a 500', ()
   it.each([
     ['a NUL in a query parameter', () => get('/moderation/comments?article=%00', moderator)],
     ['a NUL in a comment id', () => get('/moderation/comments/%00', moderator)],
+    ['a NUL under an upper-case path', () => get('/MODERATION/comments?article=%00', moderator)],
     ['a NUL in an approved id', () => post('/moderation/comments/%00/approve', {}, moderator)],
     [
       'a NUL in a rejection note',

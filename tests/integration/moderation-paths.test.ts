@@ -719,3 +719,80 @@ describe('concurrent moderators', () => {
     expect(await eventsFor(app.strapi, id)).toHaveLength(1);
   });
 });
+
+describe('editors at work: clone, publish, delete', () => {
+  const articlePath = (documentId: string) =>
+    `/content-manager/collection-types/${ARTICLE_UID}/${documentId}?locale=fa`;
+
+  it('an Editor can publish, unpublish and delete an article (permissions repaired at boot)', async () => {
+    const article = (await createArticle(app.strapi, { title: 'خبر انتشار ویراستار' }, { published: false }))
+      .documentId;
+    const publish = await app
+      .http()
+      .post(`/content-manager/collection-types/${ARTICLE_UID}/${article}/actions/publish?locale=fa`)
+      .set('Authorization', editor.auth)
+      .send({});
+    expect(publish.status).toBe(200);
+    expect((await app.http().get(`/api/articles/${article}`)).status).toBe(200);
+    const unpublish = await app
+      .http()
+      .post(`/content-manager/collection-types/${ARTICLE_UID}/${article}/actions/unpublish?locale=fa`)
+      .set('Authorization', editor.auth)
+      .send({});
+    expect(unpublish.status).toBe(200);
+    const removal = await app.http().delete(articlePath(article)).set('Authorization', editor.auth);
+    expect(removal.status).toBe(200);
+  });
+
+  it('cloning an article copies no comments and gives the copy its own slug', async () => {
+    const original = await createArticle(app.strapi, { title: 'خبر اصلی برای رونوشت' });
+    const comment = await commentWithStatus(app, original.documentId, 'approved');
+    const response = await app
+      .http()
+      .post(`/content-manager/collection-types/${ARTICLE_UID}/clone/${original.documentId}?locale=fa`)
+      .set('Authorization', editor.auth)
+      .send({ title: 'رونوشت خبر اصلی' });
+    expect(response.status).toBe(200);
+    const copy = response.body.data.documentId as string;
+    const row = await app.strapi.db
+      .query(COMMENT_UID)
+      .findOne({ where: { documentId: comment }, populate: { article: { select: ['documentId'] } } });
+    expect(row.article.documentId).toBe(original.documentId);
+    expect(await publicStats(app, original.documentId)).toEqual({ total: 1, pending: 0, published: 1 });
+    expect((await app.http().get(`/api/comments/${comment}`)).status).toBe(200);
+    const copyRow = await app.strapi.db.query(ARTICLE_UID).findOne({ where: { documentId: copy }, select: ['slug'] });
+    expect(copyRow.slug).not.toBe(original.slug);
+    const publish = await app
+      .http()
+      .post(`/content-manager/collection-types/${ARTICLE_UID}/${copy}/actions/publish?locale=fa`)
+      .set('Authorization', editor.auth)
+      .send({});
+    expect(publish.status).toBe(200);
+    expect(await publicStats(app, copy)).toEqual({ total: 0, pending: 0, published: 0 });
+  });
+});
+
+// Last in the file: it deletes the English locale of this test database.
+describe('deleting a locale in the i18n settings', () => {
+  it('moves the comments of that translation to a remaining locale; with none left, deletes them', async () => {
+    const articles = app.strapi.documents(ARTICLE_UID);
+    const bilingual = (await createArticle(app.strapi, { title: 'Only in English at first' }, { locale: 'en' }))
+      .documentId;
+    const onEnglish = await commentWithStatus(app, bilingual, 'approved');
+    await articles.update({ documentId: bilingual, locale: 'fa', data: { title: 'اکنون به فارسی هم' } } as never);
+    await articles.publish({ documentId: bilingual, locale: 'fa' } as never);
+    const englishOnly = (await createArticle(app.strapi, { title: 'English only' }, { locale: 'en' })).documentId;
+    const orphanCandidate = await newComment(app, englishOnly);
+
+    const english = await app.strapi.db.query('plugin::i18n.locale').findOne({ where: { code: 'en' } });
+    const response = await app.http().delete(`/i18n/locales/${english.id}`).set('Authorization', superAdmin.auth);
+    expect(response.status).toBe(200);
+
+    const moved = await app.strapi.db
+      .query(COMMENT_UID)
+      .findOne({ where: { documentId: onEnglish }, populate: { article: { select: ['documentId', 'locale'] } } });
+    expect(moved.article).toMatchObject({ documentId: bilingual, locale: 'fa' });
+    expect((await app.http().get(`/api/comments/${onEnglish}`)).status).toBe(200);
+    expect(await commentCount(app.strapi, { documentId: orphanCandidate })).toBe(0);
+  });
+});

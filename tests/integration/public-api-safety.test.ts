@@ -1,4 +1,4 @@
-import { createArticle, createSource, query } from '../helpers/content';
+import { createArticle, createFullAccessToken, createSource, query } from '../helpers/content';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 
 let app: TestApp;
@@ -363,6 +363,40 @@ describe('more malformed input answers 4xx with a message, never 500', () => {
     const response = await app.http().get(encodeURI(url));
     expect(response.status).toBe(200);
     expect(response.body.data.map((article: { documentId: string }) => article.documentId)).toEqual([publishedId]);
+  });
+
+  it.each([
+    ['a documentId with an operator list', '/api/articles?filters[documentId][$between][0]=a'],
+    ['a field name under documentId', '/api/articles?filters[documentId][title]=x'],
+    ['an object as a documentId operand', '/api/articles?filters[documentId][$eq][x]=1'],
+    ['a field name under a related documentId', '/api/sources?filters[articles][documentId][title]=x'],
+    ['a sort direction that is an object', '/api/articles?sort[title][x]=asc'],
+    ['a sort direction that is a word', '/api/articles?sort[title]=up'],
+    ['a comment filter on the moderation-moved updatedAt', '/api/comments?filters[updatedAt][$gt]=2020-01-01'],
+    ['a comment sort on updatedAt', '/api/comments?sort=updatedAt:desc'],
+    ['an upper-case path with a huge page size', '/API/articles?pagination[pageSize]=1000'],
+    ['an upper-case path with a top-level where', '/Api/articles?where[title]=x'],
+  ])('answers 400 for %s', async (_label, url) => {
+    const response = await app.http().get(url);
+    expect(response.status).toBe(400);
+    expect(typeof response.body.error.details.messages.fa).toBe('string');
+  });
+
+  it('answers /api itself with a localized 404', async () => {
+    const response = await app.http().get('/api');
+    expect(response.status).toBe(404);
+    expect(typeof response.body.error.details.messages.fa).toBe('string');
+  });
+
+  it.each([
+    '/api/upload/files?populate=related',
+    '/api/upload/files?populate[related]=true',
+    '/api/upload/files?filters[related][id][$notNull]=true',
+  ])('the upload API gives no token a file’s related entries: %s', async (url) => {
+    const token = await createFullAccessToken(app.strapi);
+    const response = await app.http().get(url).set('Authorization', `Bearer ${token}`);
+    expect(response.status).toBe(400);
+    expect(leaks(response.body)).toBe(false);
   });
 
   it('refuses a lone surrogate in a comment, rather than storing a replacement character', async () => {

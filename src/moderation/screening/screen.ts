@@ -18,6 +18,7 @@ export type ScreeningFlag =
   | 'spam'
   | 'bidi_control'
   | 'duplicate'
+  | 'copied_text'
   | 'too_many_links';
 
 /** Flags are always reported in this order. */
@@ -28,6 +29,7 @@ export const SCREENING_FLAGS: readonly ScreeningFlag[] = [
   'spam',
   'bidi_control',
   'duplicate',
+  'copied_text',
   'too_many_links',
 ];
 
@@ -57,8 +59,14 @@ export interface ScreeningInput {
   article?: ArticleText | null;
   /** The hidden form field only bots fill in. */
   honeypotFilled?: boolean;
-  /** The same normalized text was already submitted (see duplicateFingerprint). */
+  /** The same sender already submitted the same normalized text (see duplicateFingerprint). */
   isDuplicate?: boolean;
+  /**
+   * Another reader already sent the same normalized text to this article. Only flagged, never
+   * spam: if it could be auto-rejected, the public counts would tell anyone whether a guessed
+   * text is waiting in the queue.
+   */
+  copiesOtherReader?: boolean;
 }
 
 /** Below this many content words relevance says nothing: "موافقم، حق با شماست" is on topic. */
@@ -94,7 +102,7 @@ function suggestReason(
 }
 
 export function screenComment(input: ScreeningInput, rules: ScreeningRules): Screening {
-  const { text, article, honeypotFilled = false, isDuplicate = false } = input;
+  const { text, article, honeypotFilled = false, isDuplicate = false, copiesOtherReader = false } = input;
   const flags = new Set<ScreeningFlag>();
 
   const { language, confidence } = detectLanguage(text);
@@ -121,6 +129,7 @@ export function screenComment(input: ScreeningInput, rules: ScreeningRules): Scr
     flags.add('spam');
   }
   if (isDuplicate) flags.add('duplicate').add('spam');
+  else if (copiesOtherReader) flags.add('copied_text');
   if (hasBidiControls(text)) flags.add('bidi_control');
 
   return {

@@ -111,7 +111,20 @@ describe('screenComment', () => {
       },
       RULES,
     );
-    expect(screening.flags).toEqual(SCREENING_FLAGS);
+    // A sender's own repeat and a copy of another reader's text exclude each other.
+    expect(screening.flags).toEqual(SCREENING_FLAGS.filter((flag) => flag !== 'copied_text'));
+  });
+
+  it('flags a copy of another reader’s text without calling it spam, so it is never auto-rejected', () => {
+    const text = 'گزارش دقیقی بود، ممنون از خبرنگار';
+    const copied = screenComment({ text, article: ARTICLE, copiesOtherReader: true }, RULES);
+    expect(copied.flags).toContain('copied_text');
+    expect(copied.flags).not.toContain('spam');
+    expect(copied.flags).not.toContain('duplicate');
+    expect(copied.suggestedReason).toBeNull();
+    const repeated = screenComment({ text, article: ARTICLE, isDuplicate: true, copiesOtherReader: true }, RULES);
+    expect(repeated.flags).toEqual(expect.arrayContaining(['duplicate', 'spam']));
+    expect(repeated.flags).not.toContain('copied_text');
   });
 
   it('uses the list it is given', () => {

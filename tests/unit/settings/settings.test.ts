@@ -72,6 +72,11 @@ describe('autoRejection', () => {
     expect(autoRejection(['blocklisted', 'spam', 'not_persian', 'off_topic'], off)).toBeNull();
   });
 
+  it('never rejects a copy of another reader’s text, even with spam rejection on', () => {
+    const all = { not_persian: true, blocklisted: true, off_topic: true, spam: true };
+    expect(autoRejection(['copied_text'], all)).toBeNull();
+  });
+
   it('rejects with the reason of the first enabled flag, slander first', () => {
     const all = { not_persian: true, blocklisted: true, off_topic: true, spam: true };
     expect(autoRejection(['not_persian', 'blocklisted'], all)).toBe('slander');

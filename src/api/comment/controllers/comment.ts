@@ -66,11 +66,16 @@ export default factories.createCoreController(COMMENT_UID, ({ strapi }) => {
       }
       const input = parsed.value;
 
-      const article = await strapi.db.query(ARTICLE_UID).findOne({
-        where: { documentId: input.article, publishedAt: { $notNull: true } },
-        select: ['id', 'documentId', 'locale', 'commentsEnabled'],
-        orderBy: { id: 'asc' },
-      });
+      // A comment hangs on one published locale of the article: the default (Persian) one
+      // when it is published, so withdrawing a translation does not hide the discussion.
+      const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
+      const publishedRows: { id: number; documentId: string; locale: string; commentsEnabled: boolean | null }[] =
+        await strapi.db.query(ARTICLE_UID).findMany({
+          where: { documentId: input.article, publishedAt: { $notNull: true } },
+          select: ['id', 'documentId', 'locale', 'commentsEnabled'],
+          orderBy: { id: 'asc' },
+        });
+      const article = publishedRows.find((row) => row.locale === defaultLocale) ?? publishedRows[0];
       if (!article) {
         throw localizedError(
           'validation',
@@ -96,17 +101,21 @@ export default factories.createCoreController(COMMENT_UID, ({ strapi }) => {
         where: { id: article.id },
         select: ['title', 'lead', 'body'],
       });
-      const isDuplicate =
+      const recentSameText = async (sender: Record<string, unknown>) =>
         settings.duplicateWindowMinutes > 0 &&
         (await strapi.db.query(COMMENT_UID).count({
           where: {
             fingerprint,
             createdAt: { $gte: new Date(Date.now() - settings.duplicateWindowMinutes * 60_000) },
-            $or: [{ ipHash }, { article: { documentId: article.documentId } }],
+            ...sender,
           },
         })) > 0;
+      const isDuplicate = await recentSameText({ ipHash });
+      const copiesOtherReader =
+        !isDuplicate &&
+        (await recentSameText({ ipHash: { $ne: ipHash }, article: { documentId: article.documentId } }));
       const screening = screenComment(
-        { text: input.body, article: articleText, honeypotFilled, isDuplicate },
+        { text: input.body, article: articleText, honeypotFilled, isDuplicate, copiesOtherReader },
         { blocklist: settings.blocklist, relevanceThreshold: settings.relevanceThreshold, maxLinks: settings.maxLinks },
       );
 
