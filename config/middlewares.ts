@@ -3,6 +3,7 @@ export default [
   // Outside strapi::errors, to add Persian and English messages to the errors it formats.
   'global::localized-errors',
   'strapi::errors',
+  'global::database-input-errors',
   'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',
@@ -12,8 +13,9 @@ export default [
   {
     name: 'strapi::body',
     config: {
-      // Articles are the largest JSON bodies the API takes; a comment is capped far lower.
-      jsonLimit: '1mb',
+      // The largest JSON bodies are articles and the screening word list (5,000 terms of up to
+      // 100 characters, 2 bytes each in Persian); a comment is capped far lower.
+      jsonLimit: '2mb',
       formLimit: '1mb',
       textLimit: '1mb',
     },

@@ -122,6 +122,13 @@ function attributeIssue(attribute: Attribute, value: unknown, lookup: AttributeL
     return operatorsIssue(ID_ATTRIBUTE, comparisons, path) ?? filterIssue(target, nested, lookup, path);
   }
   if (target) return isPlainObject(value) ? filterIssue(target, value, lookup, path) : null;
+  // PostgreSQL has no text comparison for jsonb: only presence can be asked of a JSON field.
+  if (attribute.type === 'json') {
+    const presenceOnly = isPlainObject(value) && Object.keys(value).every((key) => PRESENCE_OPERATORS.has(key));
+    return presenceOnly
+      ? operatorsIssue(attribute, value, path)
+      : { code: 'query_bad_filter_value' as const, name: path };
+  }
   if (isPlainObject(value)) return operatorsIssue(attribute, value, path);
   return operandIssue(attribute, value, path, true);
 }

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { isCheckedApiPath, isContentApiPath } from '../lib/api-paths';
-import { sortIssue } from '../lib/filter-values';
-import { validationError } from '../lib/messages';
+import { filterIssue, sortIssue } from '../lib/filter-values';
+import { localizedError, validationError } from '../lib/messages';
 import type { AttributeLookup } from '../lib/public-visibility';
 import { holdsUnsafeText, isUnsafeText } from '../lib/unsafe-text';
 
@@ -18,6 +18,7 @@ import { holdsUnsafeText, isUnsafeText } from '../lib/unsafe-text';
  * visibility middleware, which knows the content type.
  */
 const UPLOAD_PATH = /^\/api\/upload(\/|$)/i;
+const UPLOAD_FILE_UID = 'plugin::upload.file';
 const REFUSED_PARAMETERS = ['where', '_where', 'publicationState'];
 const LOGICAL_LIST_OPERATORS = new Set(['$or', '$and']);
 const LOCALES_TTL_MS = 10_000;
@@ -110,12 +111,28 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     for (const name of REFUSED_PARAMETERS) {
       if (name in query) throw validationError('query_unknown_parameter', { name });
     }
+    // Strapi's search splits `_q` as a string; a list crashes it.
+    if (query._q !== undefined && typeof query._q !== 'string')
+      throw validationError('query_bad_value', { name: '_q' });
+    // An empty field name reaches SQL as a null column name.
+    if (query.fields !== undefined && !fieldNamesAreValid(query.fields)) {
+      throw validationError('query_bad_value', { name: 'fields' });
+    }
     // The upload API reads files with plain database queries, below the Document Service
-    // rules: a file's `related` would list the drafts using it to any API token.
+    // rules and checks: a file's `related` would list the drafts using it to any API token,
+    // and malformed filters would reach SQL.
     if (UPLOAD_PATH.test(ctx.path)) {
       if (query.populate !== undefined) throw validationError('query_populate_not_allowed', { name: 'populate' });
       if (JSON.stringify(query.filters ?? {}).includes('"related"')) {
         throw validationError('query_unknown_parameter', { name: 'filters[related]' });
+      }
+      const issue =
+        filterIssue(UPLOAD_FILE_UID, query.filters, lookup) ??
+        sortIssue(query.sort, 'sort', { uid: UPLOAD_FILE_UID, lookup });
+      if (issue) throw validationError(issue.code, { name: issue.name });
+      const fileId = /^\/api\/upload\/files\/([^/]+)/i.exec(ctx.path)?.[1] ?? query.id;
+      if (fileId !== undefined && !(typeof fileId === 'string' && /^\d{1,9}$/.test(fileId))) {
+        throw localizedError('notFound', 'request_not_found');
       }
     }
     checkPagination(query.pagination);
@@ -139,3 +156,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     return next();
   };
 };
+
+/** `fields` as Strapi takes it: names, comma-separated or listed, none empty. */
+function fieldNamesAreValid(fields: unknown): boolean {
+  const names = typeof fields === 'string' ? fields.split(',') : Array.isArray(fields) ? fields : [fields];
+  return names.every((name) => typeof name === 'string' && name.trim() !== '');
+}

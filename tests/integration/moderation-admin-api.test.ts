@@ -818,3 +818,16 @@ describe('text the database cannot store is refused with a 400, never a 500', ()
     expectLocalizedError(response.body);
   });
 });
+
+describe('the largest word list the settings allow', () => {
+  it('fits in one PUT /moderation/settings (5,000 Persian terms of 100 characters)', async () => {
+    const blocklist = Array.from({ length: 5000 }, (_, index) => `${'ک'.repeat(94)}${String(index).padStart(6, '0')}`);
+    const response = await app
+      .http()
+      .put('/moderation/settings')
+      .set('Authorization', moderator.auth)
+      .send({ blocklist });
+    expect(response.status).toBe(200);
+    expect((await get('/moderation/settings', moderator)).body.data.blocklist).toHaveLength(5000);
+  });
+});

@@ -399,6 +399,32 @@ describe('more malformed input answers 4xx with a message, never 500', () => {
     expect(leaks(response.body)).toBe(false);
   });
 
+  it.each([
+    ['a search given as a list', '/api/articles?_q[0]=x'],
+    ['a search given twice', '/api/articles?_q=a&_q=b'],
+  ])('answers 400 for %s', async (_label, url) => {
+    const response = await app.http().get(url);
+    expect(response.status).toBe(400);
+    expect(typeof response.body.error.details.messages.fa).toBe('string');
+  });
+
+  it.each([
+    ['get', '/api/upload/files/abc', 404],
+    ['get', '/api/upload/files/99999999999999', 404],
+    ['delete', '/api/upload/files/abc', 404],
+    ['get', '/api/upload/files?filters[id][$eq]=abc', 400],
+    ['get', '/api/upload/files?filters[createdAt]=x', 400],
+    ['get', '/api/upload/files?filters[size][$gt]=abc', 400],
+    ['get', '/api/upload/files?filters[formats][$contains]=x', 400],
+    ['get', '/api/upload/files?fields=', 400],
+    ['get', '/api/upload/files?filters[$and][0][id][$between][0]=1', 400],
+  ] as const)('the upload API answers %s %s with %i, not a 500', async (method, url, status) => {
+    const token = await createFullAccessToken(app.strapi);
+    const response = await app.http()[method](url).set('Authorization', `Bearer ${token}`);
+    expect(response.status).toBe(status);
+    expect(typeof response.body.error.details.messages.fa).toBe('string');
+  });
+
   it('refuses a lone surrogate in a comment, rather than storing a replacement character', async () => {
     const before = await app.strapi.db.query('api::comment.comment').count({});
     const response = await app

@@ -88,6 +88,33 @@ describe('screening of new comments', () => {
     expect((await stored(again.body.data.documentId)).screening.flags).toContain('duplicate');
   });
 
+  it('counts a repeat under another article as a duplicate only when the text is distinctive', async () => {
+    const other = (await createArticle(app.strapi, { title: 'خبری دیگر دربارهٔ اتوبوس‌های شهری' })).documentId;
+    const thanks = 'ممنون از گزارش خوبتون';
+    await post({ body: thanks });
+    const shortRepeat = await post({ body: thanks, article: other });
+    expect((await stored(shortRepeat.body.data.documentId)).screening.flags).not.toContain('duplicate');
+    const long = 'به نظر من قیمت بلیت مترو برای دانشجوها و کارگران خیلی زیاد شده است';
+    await post({ body: long });
+    const longRepeat = await post({ body: long, article: other });
+    expect((await stored(longRepeat.body.data.documentId)).screening.flags).toContain('duplicate');
+  });
+
+  it('stores a long app user agent cut to its column instead of failing', async () => {
+    const agent = `Mozilla/5.0 (iPhone; CPU iPhone OS 17_1_2 like Mac OS X) Instagram 312.1.0.34.111 ${'x'.repeat(300)}`;
+    const response = await post({ body: 'نظر از مرورگر داخل برنامه دربارهٔ مترو' }, { 'User-Agent': agent });
+    expect(response.status).toBe(201);
+    expect((await stored(response.body.data.documentId)).userAgent).toBe(agent.slice(0, 255));
+  });
+
+  it('takes a comment of many emoji within the visible limit, and refuses a name too long to store', async () => {
+    const emoji = await post({ body: `سلام ${'👨‍👩‍👧‍👦'.repeat(1100)}` });
+    expect(emoji.status).toBe(201);
+    const name = await post({ body: 'نظری دربارهٔ قیمت بلیت مترو', authorName: 'بِّ\u200C'.repeat(70) });
+    expect(name.status).toBe(400);
+    expect(name.body.error.details.code).toBe('comment_name_too_long');
+  });
+
   it('answers a honeypot hit like any submission and stores it rejected as spam', async () => {
     const response = await post({ body: 'نظر رباتی دربارهٔ قیمت بلیت مترو', website: 'http://spam.example' });
     expect(response.status).toBe(201);

@@ -553,13 +553,13 @@ export interface ApiCommentComment extends Struct.CollectionTypeSchema {
     authorName: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 320;
+        maxLength: 255;
         minLength: 1;
       }>;
     body: Schema.Attribute.Text &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 12000;
+        maxLength: 30000;
         minLength: 2;
       }>;
     createdAt: Schema.Attribute.DateTime;
@@ -606,7 +606,7 @@ export interface ApiCommentComment extends Struct.CollectionTypeSchema {
     userAgent: Schema.Attribute.String &
       Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 512;
+        maxLength: 255;
       }>;
   };
 }
@@ -699,7 +699,7 @@ export interface ApiModerationSettingModerationSetting
       Schema.Attribute.DefaultTo<false>;
     blocklist: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 100000;
+        maxLength: 510000;
       }>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &

@@ -9,6 +9,10 @@ export const COMMENT_LIMITS = {
   bodyMax: 3000,
   nameMax: 80,
   emailMax: 254,
+  // What the columns hold, in UTF-16 units: a visible character can take many (a family emoji
+  // takes 11), so text within the visible limits can still be too long to store.
+  bodyStoredMax: 30000,
+  nameStoredMax: 255,
 } as const;
 
 export type CommentInputErrorCode =
@@ -72,7 +76,7 @@ export function parseCommentInput(
   if (isBlank(authorName)) errors.push({ field: 'authorName', code: 'comment_name_missing' });
   else if (/[\t\n\r]/.test(authorName) || CONTROL_CHARACTERS.test(authorName) || BIDI_FORMATTING.test(authorName)) {
     errors.push({ field: 'authorName', code: 'comment_name_bad_characters' });
-  } else if (visibleLength(authorName) > COMMENT_LIMITS.nameMax) {
+  } else if (visibleLength(authorName) > COMMENT_LIMITS.nameMax || authorName.length > COMMENT_LIMITS.nameStoredMax) {
     errors.push({ field: 'authorName', code: 'comment_name_too_long' });
   }
 
@@ -90,7 +94,9 @@ export function parseCommentInput(
   if (isBlank(text)) errors.push({ field: 'body', code: 'comment_body_missing' });
   else if (CONTROL_CHARACTERS.test(text)) errors.push({ field: 'body', code: 'comment_body_bad_characters' });
   else if (visibleLength(text) < COMMENT_LIMITS.bodyMin) errors.push({ field: 'body', code: 'comment_body_too_short' });
-  else if (visibleLength(text) > COMMENT_LIMITS.bodyMax) errors.push({ field: 'body', code: 'comment_body_too_long' });
+  else if (visibleLength(text) > COMMENT_LIMITS.bodyMax || text.length > COMMENT_LIMITS.bodyStoredMax) {
+    errors.push({ field: 'body', code: 'comment_body_too_long' });
+  }
 
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, value: { article, authorName, authorEmail, body: text } };

@@ -12,7 +12,9 @@ export {
   relevanceToProfile,
 } from './relevance';
 export {
+  DISTINCTIVE_WORDS,
   duplicateFingerprint,
+  isDistinctive,
   type RejectionReason,
   SCREENING_FLAGS,
   type Screening,

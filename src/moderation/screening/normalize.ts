@@ -6,8 +6,12 @@
  * compare, count and look words up.
  */
 
-/** Bidi formatting characters: ALM, LRM, RLM, embeddings/overrides, isolates. */
-const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+/**
+ * Bidi formatting that changes how the text around it is laid out: embeddings, overrides,
+ * isolates. The marks (ALM, LRM, RLM) that Persian keyboards insert around Latin words are not
+ * counted: flagging them would fill the queue with ordinary comments.
+ */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
 
 /** LRO/RLO force the display order, so reversed text displays as a normal word. */
 const BIDI_OVERRIDE = /[\u202D\u202E]/u;
@@ -129,7 +133,7 @@ export function matchingKey(text: string): string {
   return hasTripleRun(key) ? key.replace(REPEATED_LETTER, '$1') : key;
 }
 
-/** Whether the text contains any bidi formatting character. */
+/** Whether the text contains an embedding, override or isolate. */
 export function hasBidiControls(text: string): boolean {
   return BIDI_CONTROL.test(text);
 }

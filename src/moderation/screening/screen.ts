@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 
 import { blocklistMatcher } from './blocklist';
 import { detectLanguage, type Language } from './language';
-import { hasBidiControls, hasBidiOverride, keyWords, matchingKey } from './normalize';
+import { hasBidiControls, hasBidiOverride, keyWords, matchingKey, tokens } from './normalize';
 import { type ArticleText, cachedArticleProfile, contentWords, relevanceOfTokens } from './relevance';
 import { spamSignals } from './spam';
 
@@ -148,4 +148,16 @@ export function screenComment(input: ScreeningInput, rules: ScreeningRules): Scr
  */
 export function duplicateFingerprint(text: string): string {
   return createHash('sha256').update(matchingKey(text), 'utf8').digest('hex');
+}
+
+/** Words from which a text is specific enough that its repeat on another article is spam. */
+export const DISTINCTIVE_WORDS = 8;
+
+/**
+ * Whether a repeat of this text by the same sender on another article counts as a duplicate.
+ * Short thanks ("ممنون از گزارش خوبتون") are said under many articles, and readers behind one
+ * mobile carrier share an address: only longer texts are counted across articles.
+ */
+export function isDistinctive(text: string): boolean {
+  return tokens(text).length >= DISTINCTIVE_WORDS;
 }

@@ -80,9 +80,14 @@ describe('authorName', () => {
     expect(codes(parse({ ...valid, authorName: 'م'.repeat(81) }))).toEqual(['comment_name_too_long']);
   });
 
-  it('counts emoji and letters with marks once each', () => {
-    expect(parse({ ...valid, authorName: '👩‍👩‍👧'.repeat(80) }).ok).toBe(true);
-    expect(codes(parse({ ...valid, authorName: '👩‍👩‍👧'.repeat(81) }))).toEqual(['comment_name_too_long']);
+  it('counts letters with marks once each', () => {
+    expect(parse({ ...valid, authorName: 'بِ'.repeat(80) }).ok).toBe(true);
+    expect(codes(parse({ ...valid, authorName: 'بِ'.repeat(81) }))).toEqual(['comment_name_too_long']);
+  });
+
+  it('refuses a name too long for its column (255 UTF-16 units) even within 80 visible characters', () => {
+    expect(parse({ ...valid, authorName: '👩‍👩‍👧'.repeat(31) }).ok).toBe(true);
+    expect(codes(parse({ ...valid, authorName: '👩‍👩‍👧'.repeat(32) }))).toEqual(['comment_name_too_long']);
   });
 
   it('measures the name after trimming', () => {
@@ -164,9 +169,9 @@ describe('body', () => {
     expect(emoji.length).toBe(6000);
     expect(parse({ ...valid, body: emoji }).ok).toBe(true);
     expect(codes(parse({ ...valid, body: `${emoji}😀` }))).toEqual(['comment_body_too_long']);
-    const family = '👨‍👩‍👧‍👦'.repeat(3000);
-    expect(parse({ ...valid, body: family }).ok).toBe(true);
-    expect(codes(parse({ ...valid, body: `${family}👨‍👩‍👧‍👦` }))).toEqual(['comment_body_too_long']);
+    // A family emoji is 11 UTF-16 units; the column holds 30,000.
+    expect(parse({ ...valid, body: '👨‍👩‍👧‍👦'.repeat(2700) }).ok).toBe(true);
+    expect(codes(parse({ ...valid, body: '👨‍👩‍👧‍👦'.repeat(2800) }))).toEqual(['comment_body_too_long']);
   });
 
   it('counts a Persian letter with a vowel mark once', () => {

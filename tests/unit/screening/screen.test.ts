@@ -79,8 +79,12 @@ describe('screenComment', () => {
     });
   });
 
-  it('flags bidi controls; only an override suggests a reason', () => {
+  it('flags bidi controls; only an override suggests a reason; marks are not flagged', () => {
     expect(screenComment({ text: 'نسخه iOS\u200F را نصب کردم و راضی هستم' }, RULES)).toMatchObject({
+      flags: [],
+      suggestedReason: null,
+    });
+    expect(screenComment({ text: 'نسخه \u2066iOS\u2069 را نصب کردم و راضی هستم' }, RULES)).toMatchObject({
       flags: ['bidi_control'],
       suggestedReason: null,
     });

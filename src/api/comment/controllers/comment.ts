@@ -3,7 +3,7 @@ import { factories } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { localizedError, message } from '../../../lib/messages';
 import { parseCommentInput } from '../../../moderation/policy/comment-input';
-import { duplicateFingerprint, screenComment } from '../../../moderation/screening';
+import { duplicateFingerprint, isDistinctive, screenComment } from '../../../moderation/screening';
 import { autoRejection } from '../../../moderation/settings';
 
 /**
@@ -93,7 +93,11 @@ export default factories.createCoreController(COMMENT_UID, ({ strapi }) => {
       const settings = await strapi.service('api::moderation-setting.moderation-setting').get();
       const salt = String(process.env.IP_HASH_SALT || (strapi.config.get('server.app.keys') as string[])[0]);
       const ipHash = hashIp(ctx.request.ip, salt);
-      const userAgent = (ctx.get('user-agent') ?? '').slice(0, 512) || null;
+      // The column holds 255 characters; app browsers (Instagram, Telegram) send longer ones.
+      const userAgent =
+        Array.from(ctx.get('user-agent') ?? '')
+          .slice(0, 255)
+          .join('') || null;
       const fingerprint = duplicateFingerprint(input.body);
       const honeypotFilled = isFilled((ctx.request.body as { data: Record<string, unknown> }).data[HONEYPOT_FIELD]);
 
@@ -110,7 +114,10 @@ export default factories.createCoreController(COMMENT_UID, ({ strapi }) => {
             ...sender,
           },
         })) > 0;
-      const isDuplicate = await recentSameText({ ipHash });
+      // The same sender's repeat: under this article, or under any when the text is distinctive.
+      const isDuplicate = await recentSameText(
+        isDistinctive(input.body) ? { ipHash } : { ipHash, article: { documentId: article.documentId } },
+      );
       const copiesOtherReader =
         !isDuplicate &&
         (await recentSameText({ ipHash: { $ne: ipHash }, article: { documentId: article.documentId } }));
