@@ -110,7 +110,8 @@ export function filterIssue(
 
 function attributeIssue(attribute: Attribute, value: unknown, lookup: AttributeLookup, path: string) {
   const target = nestedTarget(attribute);
-  if (attribute.type === 'relation' && target) {
+  // A media field is a relation to files: an id or operators straight on it concern the file's id.
+  if ((attribute.type === 'relation' || attribute.type === 'media') && target) {
     // An id straight on the relation, or a condition on the target (with operators on its id).
     if (!isPlainObject(value)) return operandIssue(ID_ATTRIBUTE, value, path, true);
     const comparisons: Filters = {};

@@ -129,6 +129,10 @@ export const MESSAGES = {
     en: 'Say which article the comment is about.',
     fa: 'مشخص کنید نظر دربارهٔ کدام خبر است.',
   },
+  comment_article_invalid: {
+    en: 'The article must be given as its documentId, a string like "zyzu8ndq85yzedjjv67hb6fh".',
+    fa: 'خبر باید با documentId آن مشخص شود، رشته‌ای مانند "zyzu8ndq85yzedjjv67hb6fh".',
+  },
   comment_article_not_found: {
     en: 'This article does not exist or is not published.',
     fa: 'این خبر وجود ندارد یا منتشر نشده است.',

@@ -425,6 +425,22 @@ describe('more malformed input answers 4xx with a message, never 500', () => {
     expect(typeof response.body.error.details.messages.fa).toBe('string');
   });
 
+  it('filters on whether an article has a cover', async () => {
+    const response = await app.http().get('/api/articles?filters[cover][$notNull]=true');
+    expect(response.status).toBe(200);
+  });
+
+  it('tells a frontend that sent the article in another form what to send', async () => {
+    for (const article of [2, { documentId: publishedId }]) {
+      const response = await app
+        .http()
+        .post('/api/comments')
+        .send({ data: { article, authorName: 'مریم', body: 'ممنون از اطلاع‌رسانی خوب' } });
+      expect(response.status).toBe(400);
+      expect(response.body.error.details.code).toBe('comment_article_invalid');
+    }
+  });
+
   it('refuses a lone surrogate in a comment, rather than storing a replacement character', async () => {
     const before = await app.strapi.db.query('api::comment.comment').count({});
     const response = await app

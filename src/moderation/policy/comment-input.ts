@@ -18,6 +18,7 @@ export const COMMENT_LIMITS = {
 export type CommentInputErrorCode =
   | 'comment_data_missing'
   | 'comment_article_missing'
+  | 'comment_article_invalid'
   | 'comment_name_missing'
   | 'comment_name_too_long'
   | 'comment_email_invalid'
@@ -70,7 +71,11 @@ export function parseCommentInput(
   const errors: CommentInputError[] = [];
 
   const article = typeof data.article === 'string' ? data.article.trim() : '';
-  if (!DOCUMENT_ID.test(article)) errors.push({ field: 'article', code: 'comment_article_missing' });
+  if (data.article === undefined || data.article === null || (typeof data.article === 'string' && article === '')) {
+    errors.push({ field: 'article', code: 'comment_article_missing' });
+  } else if (!DOCUMENT_ID.test(article)) {
+    errors.push({ field: 'article', code: 'comment_article_invalid' });
+  }
 
   const authorName = typeof data.authorName === 'string' ? data.authorName.trim() : '';
   if (isBlank(authorName)) errors.push({ field: 'authorName', code: 'comment_name_missing' });

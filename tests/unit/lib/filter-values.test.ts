@@ -529,6 +529,13 @@ describe('filterIssue: relations', () => {
     expect(onSource({ logo: { name: 'logo.png', size: '12.5' } })).toBeNull();
     expect(onSource({ logo: { size: 'big' } })).toEqual(bad('filters[logo][size]'));
   });
+
+  it('reads operators straight on media as conditions on the file id', () => {
+    expect(onSource({ logo: { $notNull: 'true' } })).toBeNull();
+    expect(onSource({ logo: { $null: true } })).toBeNull();
+    expect(onSource({ logo: { $eq: 'abc' } })).toEqual(bad('filters[logo][$eq]'));
+    expect(onSource({ logo: '3' })).toBeNull();
+  });
 });
 
 describe('isValueOfType reads values as strictly as Strapi does (looser text would be a 500 or inverted)', () => {

@@ -42,8 +42,14 @@ describe('the envelope', () => {
 describe('article', () => {
   it.each([
     ['missing', undefined],
+    ['null', null],
     ['empty', ''],
     ['whitespace', '   '],
+  ])('is refused as missing when %s', (_label, article) => {
+    expect(errorFor(parse({ ...valid, article }), 'article')).toBe('comment_article_missing');
+  });
+
+  it.each([
     ['a number', 12],
     ['an object', { documentId: ARTICLE }],
     ['an array', [ARTICLE]],
@@ -51,8 +57,8 @@ describe('article', () => {
     ['with a slash', '../x'],
     ['with a quote', "x'--"],
     ['65 characters', 'a'.repeat(65)],
-  ])('is refused when %s', (_label, article) => {
-    expect(errorFor(parse({ ...valid, article }), 'article')).toBe('comment_article_missing');
+  ])('is refused as not a documentId when %s', (_label, article) => {
+    expect(errorFor(parse({ ...valid, article }), 'article')).toBe('comment_article_invalid');
   });
 
   it('accepts letters, digits, _ and - up to 64 characters', () => {
