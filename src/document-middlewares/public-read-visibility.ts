@@ -1,5 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { filterIssue, sortIssue } from '../lib/filter-values';
+import { fieldsIssue, filterIssue, sortIssue } from '../lib/filter-values';
 import { validationError } from '../lib/messages';
 import {
   type AttributeLookup,
@@ -133,13 +133,9 @@ export function publicReadVisibilityMiddleware(strapi: Core.Strapi): Modules.Doc
   };
 }
 
-/** An empty field name (`fields=`) reaches SQL as a null column name: a 500. */
 function refuseEmptyFields(fields: unknown, name: string) {
-  if (fields === undefined) return;
-  const names = typeof fields === 'string' ? fields.split(',') : Array.isArray(fields) ? fields : [fields];
-  if (names.some((field) => typeof field !== 'string' || field.trim() === '')) {
-    throw validationError('query_bad_value', { name });
-  }
+  const issue = fieldsIssue(fields, name);
+  if (issue) throw validationError('query_bad_value', { name: issue.name });
 }
 
 /**

@@ -227,3 +227,12 @@ export function sortIssue(
   }
   return null;
 }
+
+/** `fields` as Strapi takes them: names, comma-separated or listed, none empty (an empty name
+ * reaches SQL as a null column name: a 500). */
+export function fieldsIssue(fields: unknown, path = 'fields'): FilterIssue | null {
+  if (fields === undefined) return null;
+  const names = typeof fields === 'string' ? fields.split(',') : Array.isArray(fields) ? fields : [fields];
+  const valid = names.every((name) => typeof name === 'string' && name.trim() !== '');
+  return valid ? null : { code: 'query_bad_filter_value', name: path };
+}

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { isCheckedApiPath, isContentApiPath } from '../lib/api-paths';
-import { filterIssue, sortIssue } from '../lib/filter-values';
+import { fieldsIssue, filterIssue, sortIssue } from '../lib/filter-values';
 import { localizedError, validationError } from '../lib/messages';
 import type { AttributeLookup } from '../lib/public-visibility';
 import { holdsUnsafeText, isUnsafeText } from '../lib/unsafe-text';
@@ -114,10 +114,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     // Strapi's search splits `_q` as a string; a list crashes it.
     if (query._q !== undefined && typeof query._q !== 'string')
       throw validationError('query_bad_value', { name: '_q' });
-    // An empty field name reaches SQL as a null column name.
-    if (query.fields !== undefined && !fieldNamesAreValid(query.fields)) {
-      throw validationError('query_bad_value', { name: 'fields' });
-    }
+    const badFields = fieldsIssue(query.fields);
+    if (badFields) throw validationError('query_bad_value', { name: badFields.name });
     // The upload API reads files with plain database queries, below the Document Service
     // rules and checks: a file's `related` would list the drafts using it to any API token,
     // and malformed filters would reach SQL.
@@ -156,9 +154,3 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     return next();
   };
 };
-
-/** `fields` as Strapi takes it: names, comma-separated or listed, none empty. */
-function fieldNamesAreValid(fields: unknown): boolean {
-  const names = typeof fields === 'string' ? fields.split(',') : Array.isArray(fields) ? fields : [fields];
-  return names.every((name) => typeof name === 'string' && name.trim() !== '');
-}
