@@ -1,5 +1,5 @@
 import { isCheckedApiPath, isContentApiPath } from '../../../src/lib/api-paths';
-import { sortIssue } from '../../../src/lib/filter-values';
+import { fieldsIssue, sortIssue } from '../../../src/lib/filter-values';
 import { type AttributeLookup, hiddenFieldIn } from '../../../src/lib/public-visibility';
 import { holdsUnsafeText, isUnsafeText } from '../../../src/lib/unsafe-text';
 
@@ -84,5 +84,18 @@ describe('api paths', () => {
   ])('%s', (path, content, checked) => {
     expect(isContentApiPath(path)).toBe(content);
     expect(isCheckedApiPath(path)).toBe(checked);
+  });
+});
+
+describe('fieldsIssue', () => {
+  it.each([undefined, 'title', 'title,slug', ['title', 'lead']])('takes %p', (fields) => {
+    expect(fieldsIssue(fields)).toBeNull();
+  });
+
+  it.each(['', 'title,', ['title', ''], [' '], [3], { title: true }])('refuses %p', (fields) => {
+    expect(fieldsIssue(fields, 'populate[source][fields]')).toEqual({
+      code: 'query_bad_filter_value',
+      name: 'populate[source][fields]',
+    });
   });
 });
