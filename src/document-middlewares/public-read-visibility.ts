@@ -2,13 +2,13 @@ import type { Core, Modules } from '@strapi/strapi';
 import { fieldsIssue, filterIssue, sortIssue } from '../lib/filter-values';
 import { validationError } from '../lib/messages';
 import {
-  type AttributeLookup,
   hiddenFieldIn,
   mapPopulate,
   publicFilters,
   restrictedSortPath,
   type VisibilityRules,
 } from '../lib/public-visibility';
+import { schemaLookup } from '../lib/schema-lookup';
 import { PUBLIC_STATUSES } from '../moderation/policy/statuses';
 
 /**
@@ -49,12 +49,7 @@ type RequestState = { auth?: { strategy?: { name?: string } }; route?: { info?: 
  * Admin panel and server code read everything.
  */
 export function publicReadVisibilityMiddleware(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
-  const lookup: AttributeLookup = (uid, attribute) => {
-    const model = strapi.getModel(uid as never) as
-      | { attributes: Record<string, { type: string; target?: string; component?: string }> }
-      | undefined;
-    return model?.attributes[attribute];
-  };
+  const lookup = schemaLookup(strapi);
 
   const isContentApiRequest = () => {
     const state = (strapi.requestContext.get() as { state?: RequestState } | undefined)?.state;

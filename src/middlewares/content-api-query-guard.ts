@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { isCheckedApiPath, isContentApiPath } from '../lib/api-paths';
 import { fieldsIssue, filterIssue, sortIssue } from '../lib/filter-values';
 import { localizedError, validationError } from '../lib/messages';
-import type { AttributeLookup } from '../lib/public-visibility';
+import { schemaLookup } from '../lib/schema-lookup';
 import { holdsUnsafeText, isUnsafeText } from '../lib/unsafe-text';
 
 /**
@@ -20,7 +20,6 @@ import { holdsUnsafeText, isUnsafeText } from '../lib/unsafe-text';
 const UPLOAD_PATH = /^\/api\/upload(\/|$)/i;
 const UPLOAD_FILE_UID = 'plugin::upload.file';
 const REFUSED_PARAMETERS = ['where', '_where', 'publicationState'];
-const LOGICAL_LIST_OPERATORS = new Set(['$or', '$and']);
 const LOCALES_TTL_MS = 10_000;
 
 type Bounds = { min: number; max: number };
@@ -34,12 +33,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     limit: { min: 1, max: maxLimit },
   };
 
-  const lookup: AttributeLookup = (uid, attribute) =>
-    (
-      strapi.getModel(uid as never) as
-        | { attributes: Record<string, { type: string; target?: string; component?: string }> }
-        | undefined
-    )?.attributes[attribute];
+  const lookup = schemaLookup(strapi);
   // `/api/articles/…` → api::article.article (collection types by plural, single types by singular name).
   const contentTypeByPathName = new Map<string, string>();
   for (const contentType of Object.values(strapi.contentTypes) as {
@@ -80,23 +74,6 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       if (!(number >= bounds.min && number <= bounds.max)) {
         throw validationError('query_bad_pagination', { name, ...bounds });
       }
-    }
-  }
-
-  function checkFilters(filters: unknown, path: string) {
-    if (filters === null || typeof filters !== 'object') return;
-    if (Array.isArray(filters)) {
-      for (const [index, item] of filters.entries()) checkFilters(item, `${path}[${index}]`);
-      return;
-    }
-    for (const [key, value] of Object.entries(filters)) {
-      if (LOGICAL_LIST_OPERATORS.has(key) && !Array.isArray(value)) {
-        throw validationError('query_bad_logical_operator', { name: key });
-      }
-      if (key === '$not' && (value === null || typeof value !== 'object' || Array.isArray(value))) {
-        throw validationError('query_bad_not_operator');
-      }
-      checkFilters(value, `${path}[${key}]`);
     }
   }
 
@@ -142,7 +119,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       if (typeof query.filters !== 'object' || query.filters === null) {
         throw validationError('query_bad_value', { name: 'filters' });
       }
-      checkFilters(query.filters, 'filters');
+      // Strapi's query validation crashes on some shapes ($or that is no list), so the shared
+      // check runs here too; the visibility middleware repeats it for non-REST callers.
+      const issue = filterIssue(uid ?? '', query.filters, lookup);
+      if (issue) throw validationError(issue.code, { name: issue.name });
     }
     if (query.locale !== undefined) {
       if (typeof query.locale !== 'string') throw validationError('query_locale_not_single');
