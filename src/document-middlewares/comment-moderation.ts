@@ -1,6 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import type { Actor } from '../api/comment/services/moderation';
 import { localizedError } from '../lib/messages';
+import { currentRequestState } from '../lib/request-state';
 import { canModerate } from '../moderation/permissions';
 import { checkCommentEdit, READER_TEXT_FIELDS, SYSTEM_FIELDS } from '../moderation/policy/comment-edits';
 import { isModerationStatus, MODERATION_FIELDS, type ModerationStatus } from '../moderation/policy/statuses';
@@ -8,11 +9,6 @@ import { actionFor } from '../moderation/policy/transitions';
 import { inModerationScope } from '../moderation/scope';
 
 const COMMENT_UID = 'api::comment.comment';
-
-type RequestState = {
-  auth?: { strategy?: { name?: string } };
-  user?: { id: number; firstname?: string; lastname?: string; email?: string };
-};
 
 /**
  * Comments on the Document Service path (admin content manager, REST, code):
@@ -95,9 +91,8 @@ const blankToNull = (value: unknown) => (typeof value === 'string' ? value.trim(
 
 /** Who is acting: a moderator in the admin panel, or trusted server code. */
 async function actorFromRequest(strapi: Core.Strapi): Promise<Actor> {
-  const ctx = strapi.requestContext.get() as { state?: RequestState } | undefined;
-  if (!ctx) return { id: null, label: 'system' };
-  const state = ctx.state ?? {};
+  const state = currentRequestState(strapi);
+  if (!state) return { id: null, label: 'system' };
   if (state.auth?.strategy?.name === 'admin' && state.user) {
     if (!(await canModerate(strapi, state.user.id))) throw localizedError('forbidden', 'moderation_forbidden');
     const name = [state.user.firstname, state.user.lastname].filter(Boolean).join(' ');

@@ -1,12 +1,11 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { isPlainObject } from '../lib/is-plain-object';
 import { localizedError } from '../lib/messages';
+import { currentRequestState } from '../lib/request-state';
 import { hasModerationPermission, MODERATION_PERMISSIONS } from '../moderation/permissions';
 import { inModerationScope } from '../moderation/scope';
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
-
-type RequestState = { auth?: { strategy?: { name?: string } }; user?: { id: number } };
 
 /**
  * Who may write moderation data from the admin panel, whatever content-manager rights a role
@@ -37,7 +36,7 @@ export function moderationAccessMiddleware(strapi: Core.Strapi): Modules.Documen
     }
     const rule = WRITE_RULES[context.uid];
     if (!rule || READ_ACTIONS.has(context.action) || inModerationScope()) return next();
-    const state = (strapi.requestContext.get() as { state?: RequestState } | undefined)?.state;
+    const state = currentRequestState(strapi);
     if (state?.auth?.strategy?.name !== 'admin') return next();
     const userId = state.user?.id;
     const allowed =

@@ -8,6 +8,7 @@ import {
   restrictedSortPath,
   type VisibilityRules,
 } from '../lib/public-visibility';
+import { currentRequestState } from '../lib/request-state';
 import { schemaLookup } from '../lib/schema-lookup';
 import { PUBLIC_STATUSES } from '../moderation/policy/statuses';
 
@@ -37,8 +38,6 @@ const UNFILTERABLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 const CONTENT_API_STRATEGIES = new Set(['users-permissions', 'api-token']);
 
-type RequestState = { auth?: { strategy?: { name?: string } }; route?: { info?: { type?: string } } };
-
 /**
  * Applies the visibility rules to every read made for a content API request (REST today,
  * GraphQL or any other content API tomorrow), below the controllers: the status is forced to
@@ -52,7 +51,7 @@ export function publicReadVisibilityMiddleware(strapi: Core.Strapi): Modules.Doc
   const lookup = schemaLookup(strapi);
 
   const isContentApiRequest = () => {
-    const state = (strapi.requestContext.get() as { state?: RequestState } | undefined)?.state;
+    const state = currentRequestState(strapi);
     if (!state) return false;
     return state.route?.info?.type === 'content-api' || CONTENT_API_STRATEGIES.has(state.auth?.strategy?.name ?? '');
   };
