@@ -7,7 +7,23 @@
  * reliable: letters only one language uses, and that language's most common small words.
  */
 
-export type Language = 'fa' | 'ar' | 'ur' | 'ps' | 'ckb' | 'en' | 'fa-Latn' | 'other' | 'und';
+/**
+ * `azb` South Azerbaijani (Arabic script), `sd` Sindhi, `ug` Uyghur; `other` is any other language,
+ * in any script (Chinese, Russian, French ...); `und` too short to tell.
+ */
+export type Language =
+  | 'fa'
+  | 'ar'
+  | 'ur'
+  | 'ps'
+  | 'ckb'
+  | 'azb'
+  | 'sd'
+  | 'ug'
+  | 'en'
+  | 'fa-Latn'
+  | 'other'
+  | 'und';
 
 export interface LanguageGuess {
   language: Language;
@@ -17,6 +33,12 @@ export interface LanguageGuess {
 
 /** Texts shorter than this many words are undetermined: flag nothing rather than guess. */
 const MIN_WORDS = 3;
+/**
+ * Letters of a script other than Arabic and Latin from which a text is surely not Persian. A
+ * Chinese or Japanese character is often a word by itself and counts twice: 谢谢 is "thanks".
+ */
+const MIN_OTHER_SCRIPT_LETTERS = 4;
+const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 // Links, e-mail addresses and handles say nothing about the language. Each pattern runs only
 // when the character it needs is in the text.
@@ -54,6 +76,9 @@ const PERSIAN_WORDS = words(`
   کجا وقتی چون پس تا مردم مرسی لطفا واقعا حتما الان البته اینکه چیزی کسی اون رو نمی می
   آیا بسیار هنوز بهتر بدتر گفت گفته میگه میگن همین همان کاش متاسفانه هر توی روی زیر ای وای
   آقای آقا خانم دمتون دستتون
+  اینا اونا چی چطوری میخام میخوام میخواد نمیدونم میدونم نمیدونیم باشه بشه نمیشه میره بره
+  هیچکی هیچکس همش دارن میکنن نمیکنن کنه میکنه شدیم شدن بودم بودیم کردیم کردم کجاست
+  استید استی استم استند میباشد میباشند نمیباشد کده نکده کدم کدیم گپ همی ره تشکر معلومات
 `);
 const ARABIC_WORDS = words(`
   في على إلى إلی هذا هذه الذي التي الذين ذلک تلک هناک لا لم لن کان کانت یکون هو نحن أنا
@@ -71,6 +96,25 @@ const SORANI_WORDS = words(`
   لە بە کە ئەم ئەو ئەوە لەگەڵ بۆ دەکات نییە هەیە تۆ ئێمە ئێوە زۆر بەڵام چونکە ئەگەر هەموو
   ئەمە بوو دەبێت کرا سوپاس
 `);
+// South Azerbaijani as written in Iran: Turkic function words and verb forms, Persian letters.
+const AZERBAIJANI_WORDS = words(`
+  بو بیر ایله اوچون دیر دیر دی ایدی اولان اولوب اولسون اولون اولار یوخ وار دئییل دئیل دگیل
+  گؤره کیمی آما داها هئچ بیز سیز بیزیم سیزین منیم سنین اونون اونلار ائله ساغ یاخشی ایندی
+  هامی چوخ دوغرو فیکیر منه سنه اونا بیزه سیزه ائدیر ائتدی گئدیر گلیر بیلمیرم بیلیرم ایستیر
+  آذربایجان تورک تورکجه دیلی دیل ائو اوشاق اوشاقلار ده دا
+`);
+// Sindhi: postpositions, copula and pronouns.
+const SINDHI_WORDS = words(`
+  آهي آهن ۾ ۽ کي جو جي جا ته هي اسان توهان ناهي سان تي کان ٿو ٿي ٿا ڪري هئي هو سڀ سڀني
+  ڏاڍو ڏاڍي گهرجي
+`);
+// Uyghur: its own vowel letters make most words unmistakable; a few common ones besides.
+const UYGHUR_WORDS = words(`
+  بۇ بىر ۋە ئۈچۈن مەن سىز بىز ئۇ ئىكەن بولۇپ ھەم بار يوق ئەمەس ناھايىتى رەھمەت دەپ
+`);
+
+/** Weak words: shared with Persian as a loanword or a homograph ("دیر" late, "ده" ten, "بو" smell). */
+const WEAK_WORDS = words('دیر ده دا بو وار دیل ساغ هامی');
 
 /** Persian words that begin with ال and are not the Arabic article. */
 const PERSIAN_AL_WORDS = words('الان البته الگو الهام الکترونیک الکترونیکی الزام الف الکل الماس البرز');
@@ -78,7 +122,17 @@ const PERSIAN_AL_WORDS = words('الان البته الگو الهام الکت
 const ARABIC_ARTICLE = /^(?:[وفبکل]?ال|لل)\p{L}{2,}/u;
 const ARABIC_CLITIC_START = /^[وفبکل]?ال|^لل/u;
 
-type ArabicScriptLanguage = 'fa' | 'ar' | 'ur' | 'ps' | 'ckb';
+/**
+ * Azerbaijani word endings Persian does not have: the plural لار/لر on a long word, present and
+ * negative verb endings (ائشیتمیر، قوشولمورام، بیلریک), the copula دیر/دور glued on.
+ */
+const AZERBAIJANI_ENDING = /\p{L}{3,}(?:لار|لر|لاری|لری|میر|مور|مورام|میرام|یرام|یریک|ریک|دیر|دور|دیلار|دیلر)$/u;
+/** ئ before a consonant at the start of a word (ائو، ائله، ائشیت): Azerbaijani "e". */
+const AZERBAIJANI_E = /^ائ[^یو]/u;
+/** ى inside a word: Uyghur's i (Arabic writes it only at the end). */
+const MEDIAL_ALEF_MAKSURA = /\u0649(?=\p{L})/gu;
+
+type ArabicScriptLanguage = 'fa' | 'ar' | 'ur' | 'ps' | 'ckb' | 'azb' | 'sd' | 'ug';
 
 /** Letters as evidence: which languages a letter points to, and how strongly. */
 const LETTER_EVIDENCE = new Map<number, readonly (readonly [ArabicScriptLanguage, number])[]>();
@@ -89,11 +143,19 @@ const letters = (list: string, languages: readonly ArabicScriptLanguage[], weigh
   }
 };
 // پ چ ژ گ are not Arabic, but Urdu and Sorani (and, but for گ, Pashto) use them too: they count
-// against Arabic, not for Persian alone.
-letters('پچژگ', ['fa', 'ur', 'ckb'], 0.5);
-letters('ٹڈڑںےۓہ', ['ur'], 1.5);
-letters('ټډړږښځڅېۍګڼ', ['ps'], 1.5);
-letters('ەێۆڵڕڤ', ['ckb'], 1.5);
+// against Arabic, not for Persian alone. Azerbaijani uses them as Persian does.
+letters('پچژگ', ['fa', 'ur', 'ckb', 'azb'], 0.5);
+letters('ٹڈڑںےۓ', ['ur'], 1.5);
+letters('ہ', ['ur'], 1.5);
+letters('ھ', ['ur', 'sd', 'ug'], 0.5);
+letters('ټډړږښځڅۍګڼ', ['ps'], 1.5);
+letters('ې', ['ps', 'ug'], 1.2);
+letters('ێڵڕڤ', ['ckb'], 1.5);
+letters('ە', ['ckb', 'ug'], 1.2);
+letters('ۆ', ['ckb', 'ug', 'azb'], 1);
+letters('ۇۈۋ', ['ug'], 1.5);
+letters('ؤ', ['azb'], 0.8);
+letters('ٻڀٿٽٺڄڃڇڊڌڍڏڙڦڪڱڳڻ۾', ['sd'], 1.5);
 letters('ة', ['ar'], 1.5);
 letters('ىأإ', ['ar'], 0.3);
 
@@ -145,7 +207,7 @@ function round(value: number): number {
 
 /** `raw` keeps half-spaces; `text` is cleaned but unfolded; `arabicWords` are folded. */
 function classifyArabicScript(raw: string, text: string, arabicWords: string[]): LanguageGuess {
-  const scores: Scores<ArabicScriptLanguage> = { fa: 0, ar: 0, ur: 0, ps: 0, ckb: 0 };
+  const scores: Scores<ArabicScriptLanguage> = { fa: 0, ar: 0, ur: 0, ps: 0, ckb: 0, azb: 0, sd: 0, ug: 0 };
   scores.fa += 1.5 * (raw.match(PERSIAN_VERB_PREFIX)?.length ?? 0);
   scores.fa += 0.3 * (raw.match(HALF_SPACE)?.length ?? 0);
 
@@ -153,13 +215,19 @@ function classifyArabicScript(raw: string, text: string, arabicWords: string[]):
     const evidence = LETTER_EVIDENCE.get(text.charCodeAt(i));
     if (evidence) for (const [language, weight] of evidence) scores[language] += weight;
   }
+  scores.ug += text.match(MEDIAL_ALEF_MAKSURA)?.length ?? 0;
 
   for (const word of arabicWords) {
-    if (PERSIAN_WORDS.has(word)) scores.fa += 2;
-    if (ARABIC_WORDS.has(word)) scores.ar += 2;
-    if (URDU_WORDS.has(word)) scores.ur += 2;
-    if (PASHTO_WORDS.has(word)) scores.ps += 2;
-    if (SORANI_WORDS.has(word)) scores.ckb += 2;
+    const weight = WEAK_WORDS.has(word) ? 1 : 2;
+    if (PERSIAN_WORDS.has(word)) scores.fa += weight;
+    if (ARABIC_WORDS.has(word)) scores.ar += weight;
+    if (URDU_WORDS.has(word)) scores.ur += weight;
+    if (PASHTO_WORDS.has(word)) scores.ps += weight;
+    if (SORANI_WORDS.has(word)) scores.ckb += weight;
+    if (AZERBAIJANI_WORDS.has(word)) scores.azb += weight;
+    else if (AZERBAIJANI_ENDING.test(word) || AZERBAIJANI_E.test(word)) scores.azb += 0.8;
+    if (SINDHI_WORDS.has(word)) scores.sd += weight;
+    if (UYGHUR_WORDS.has(word)) scores.ug += weight;
     if (ARABIC_CLITIC_START.test(word) && ARABIC_ARTICLE.test(word) && !PERSIAN_AL_WORDS.has(word)) scores.ar += 1;
   }
   // With no evidence either way, Arabic-script text on a Persian site is Persian.
@@ -194,16 +262,24 @@ export function detectLanguage(text: string): LanguageGuess {
   cleaned = cleaned.replace(IGNORABLE, '');
   // Words are looked up with the Arabic keyboard's ي ى ك folded; letters are counted unfolded.
   const all = foldKeyboard(cleaned).match(LETTER_WORD) ?? [];
-  if (all.length < MIN_WORDS) return { language: 'und', confidence: 0 };
 
   const arabicWords: string[] = [];
   const latinWords: string[] = [];
+  let otherLetters = 0;
   for (const word of all) {
     const first = word.charCodeAt(0);
     if (isArabicScript(first)) arabicWords.push(word);
     else if (first < 0x250 || LATIN_LETTER.test(word.charAt(0))) latinWords.push(word);
+    else otherLetters += IDEOGRAPHIC.test(word) ? 2 * word.length : word.length;
   }
   const otherCount = all.length - arabicWords.length - latinWords.length;
+
+  // A text with no Arabic-script word and a few letters of another script (Chinese and Japanese
+  // write no spaces, so letters count, not words) is no Persian at all.
+  if (arabicWords.length === 0 && otherLetters >= MIN_OTHER_SCRIPT_LETTERS && otherLetters >= latinWords.length) {
+    return { language: 'other', confidence: round(0.5 + (0.5 * otherLetters) / (otherLetters + latinWords.length * 4)) };
+  }
+  if (all.length < MIN_WORDS) return { language: 'und', confidence: 0 };
 
   // A Persian comment often carries Latin brand names or terms: a few Arabic-script words decide.
   if (arabicWords.length >= MIN_WORDS || arabicWords.length / all.length >= 0.35) {
