@@ -29,7 +29,22 @@ const AGENT_ENDINGS = ['گر', 'خوار', 'خور', 'فروش', 'گو', 'کار
 const ABSTRACT_NOUNS = new Set(['دزدی', 'جاسوسی', 'نوکری', 'مزدوری', 'شیادی'].map(matchingKey));
 
 /** Term followed by these plural / comparative endings, in key form (no ZWNJ). */
-const PLAIN_SUFFIXES = ['ها', 'های', 'هایی', 'هایش', 'هایشان', 'تر', 'ترین'];
+const PLAIN_SUFFIXES = ['ها', 'های', 'هایی', 'هایش', 'هایشان', 'تر', 'ترین', 'تری', 'ترها'];
+
+/**
+ * Possessive enclitics: "your X", "their X" (مزدورت، نوکرشون، دزدهاتون). The first person (م،
+ * مان) is left out where it reads "I am X" or is a courtesy (نوکرم، نوکرتم "at your service"):
+ * only مون "our X", said of others, is taken.
+ */
+const ENCLITICS = ['ش', 'ت', 'شان', 'تان', 'شون', 'تون', 'مون'];
+/** The plural endings an enclitic may follow: دزدهاشون، مزدوراتون. */
+const PLURALS_BEFORE_ENCLITIC = ['ها'];
+
+/**
+ * Arabic plurals Persian readers give any noun, most of all in insults: خائنین، مزدورین،
+ * جاسوسین، خائنون، and the ات of words like فاسدات.
+ */
+const ARABIC_PLURALS = ['ین', 'ون', 'ات'];
 
 function endsWithVowelLetter(word: string): boolean {
   return word.endsWith('ا') || word.endsWith('و');
@@ -40,18 +55,32 @@ function takesYehSuffix(form: string): boolean {
 }
 
 /**
- * The word forms a term takes in running text (plurals, comparatives, colloquial endings and, where
- * unambiguous, ی), and the ی-forms deliberately not taken, which must never match by another route.
+ * The word forms a term takes in running text (plurals, comparatives, colloquial endings,
+ * possessive enclitics and, where unambiguous, ی), and the ی-forms deliberately not taken, which
+ * must never match by another route.
  */
 function inflections(form: string): { taken: string[]; refused: string[] } {
   const taken = [form, ...PLAIN_SUFFIXES.map((suffix) => form + suffix)];
   const refused: string[] = [];
+  const consonantFinal = !form.endsWith('ه') && !endsWithVowelLetter(form);
   // The ان plural: دزدان, دروغگویان, خودفروختگان.
   if (form.endsWith('ه')) taken.push(`${form.slice(0, -1)}گان`);
   else if (endsWithVowelLetter(form)) taken.push(`${form}یان`);
   else taken.push(`${form}ان`);
+  // Arabic plurals on a word ending in a consonant: خائنین، مزدورین، خائنون.
+  if (consonantFinal) for (const plural of ARABIC_PLURALS) taken.push(form + plural);
   // Colloquial: the copula or definite ه (دزده, مزدوره) and the plural ا (دزدا).
-  if (!form.endsWith('ه') && !endsWithVowelLetter(form)) taken.push(`${form}ه`, `${form}ا`);
+  if (consonantFinal) taken.push(`${form}ه`, `${form}ا`);
+
+  // Enclitics, on the word and on its plurals: مزدورش، دزدهاشون، دزداتون، خودفروخته‌اش.
+  const plurals = [...PLURALS_BEFORE_ENCLITIC.map((plural) => form + plural), ...(consonantFinal ? [`${form}ا`] : [])];
+  for (const enclitic of ENCLITICS) {
+    for (const plural of plurals) taken.push(plural + enclitic);
+    if (form.endsWith('ه')) {
+      if (enclitic.length === 1) taken.push(`${form}ا${enclitic}`);
+      else taken.push(form + enclitic);
+    } else taken.push(form + enclitic);
+  }
 
   if (form.endsWith('ه')) taken.push(`${form}ای`, `${form}ی`);
   else if (endsWithVowelLetter(form)) {

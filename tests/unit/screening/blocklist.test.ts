@@ -83,6 +83,36 @@ describe('findBlocklisted: suffixes', () => {
   );
 });
 
+describe('findBlocklisted: Arabic plurals, enclitics and comparatives (issue #15)', () => {
+  it.each([
+    ['خائنین', 'خائن'],
+    ['مزدورین', 'مزدور'],
+    ['خائنون', 'خائن'],
+    ['جاسوسات', 'جاسوس'],
+    ['مزدورش', 'مزدور'],
+    ['مزدورت', 'مزدور'],
+    ['نوکرشون', 'نوکر'],
+    ['دزدهاتون', 'دزد'],
+    ['دزدهاشون', 'دزد'],
+    ['دزدامون', 'دزد'],
+    ['مزدوراشون', 'مزدور'],
+    ['دروغگوتون', 'دروغگو'],
+    ['خودفروخته\u200Cاش', 'خودفروخته'],
+    ['فاسدتر', 'فاسد'],
+    ['بی\u200Cشعورترین', 'بی‌شعور'],
+    ['احمق\u200Cتری', 'احمق'],
+  ])('finds %s as %s', (word, term) => {
+    expect(findBlocklisted(`این ${word} را ببینید`, DEFAULT_BLOCKLIST)).toEqual([term]);
+  });
+
+  it.each(['نوکرم', 'نوکرتم', 'احمقم', 'دزدیدند', 'دزدیدن', 'فاسدشدنی', 'احمقانه\u200Cترین', 'جاسوسی\u200Cها'])(
+    'does not take %s (first person, courtesy, verb or derived word) for a listed word',
+    (word) => {
+      expect(findBlocklisted(`${word} داداش، خبر خوبی بود`, DEFAULT_BLOCKLIST)).toEqual([]);
+    },
+  );
+});
+
 describe('findBlocklisted: whole words only', () => {
   it.each([
     'دزدگیر',
