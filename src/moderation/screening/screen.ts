@@ -125,7 +125,13 @@ export function screenComment(input: ScreeningInput, rules: ScreeningRules): Scr
 
   const spam = spamSignals(text);
   if (spam.links > rules.maxLinks) flags.add('too_many_links');
-  if (honeypotFilled || flags.has('too_many_links') || spam.phoneNumbers > 0 || spam.messengerHandles > 0) {
+  if (
+    honeypotFilled ||
+    flags.has('too_many_links') ||
+    spam.linksOnly ||
+    spam.phoneNumbers > 0 ||
+    spam.messengerHandles > 0
+  ) {
     flags.add('spam');
   }
   if (isDuplicate) flags.add('duplicate').add('spam');

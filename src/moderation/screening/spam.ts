@@ -12,6 +12,11 @@ export interface SpamSignals {
   phoneNumbers: number;
   /** Messenger contacts: @handles, e-mail addresses, messenger links, "telegram: id"... */
   messengerHandles: number;
+  /**
+   * The comment is nothing but links (emoji and punctuation aside): it says nothing to the
+   * article's readers and only sends them elsewhere.
+   */
+  linksOnly: boolean;
 }
 
 interface Span {
@@ -151,6 +156,21 @@ export function countMessengerHandles(text: string, links: readonly Span[] = cou
   return spans.length;
 }
 
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/** Whether nothing but links is left once they are cut out: no letter or digit outside them. */
+function isLinksOnly(text: string, links: readonly Span[]): boolean {
+  if (links.length === 0) return false;
+  let outside = '';
+  let from = 0;
+  for (const link of [...links].sort((a, b) => a.start - b.start)) {
+    outside += text.slice(from, link.start);
+    from = link.end;
+  }
+  outside += text.slice(from);
+  return !WORD_CHARACTER.test(outside);
+}
+
 export function spamSignals(text: string): SpamSignals {
   const readable = MAYBE_OBFUSCATED_DOT.test(text) ? text.replace(OBFUSCATED_DOT, '.') : text;
   const { spans, domains } = countLinks(readable);
@@ -159,5 +179,6 @@ export function spamSignals(text: string): SpamSignals {
     domains,
     phoneNumbers: countPhoneNumbers(readable),
     messengerHandles: countMessengerHandles(readable, spans),
+    linksOnly: isLinksOnly(readable, spans),
   };
 }

@@ -62,6 +62,21 @@ describe('screenComment', () => {
     expect(screenComment({ text: 'منبع خبر را در a.ir ببینید' }, RULES).flags).toEqual([]);
   });
 
+  it('flags a comment that is only a link as spam, and a link in prose not (issue #15)', () => {
+    for (const text of [
+      'https://bit.ly/3abc',
+      'www.shop.example.ir',
+      'shop.ir/offers 🔥🔥',
+      'https://a.ir/x\nhttps://a.ir/y',
+    ]) {
+      expect(screenComment({ text }, { ...RULES, maxLinks: 2 })).toMatchObject({
+        flags: ['spam'],
+        suggestedReason: 'spam',
+      });
+    }
+    expect(screenComment({ text: 'منبع: https://example.ir/report' }, RULES).flags).toEqual([]);
+  });
+
   it('flags phone numbers, messenger handles and a filled honeypot as spam', () => {
     for (const text of ['برای خرید با ۰۹۱۲ ۳۴۵ ۶۷۸۹ تماس بگیرید', 'برای خرید به تلگرام @cheap_shop پیام بدهید']) {
       expect(screenComment({ text }, RULES)).toMatchObject({ flags: ['spam'], suggestedReason: 'spam' });

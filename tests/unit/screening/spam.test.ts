@@ -84,3 +84,18 @@ describe('spamSignals: messenger handles', () => {
     expect(spamSignals(text).messengerHandles).toBe(0);
   });
 });
+
+describe('spamSignals: links only', () => {
+  it.each([
+    ['https://bit.ly/3abc', true],
+    ['  www.shop.ir  👇👇', true],
+    ['t.me/channel', true],
+    ['example[.]com', true],
+    ['منبع: https://example.ir/report', false],
+    ['ببینید www.shop.ir', false],
+    ['بدون پیوند', false],
+    ['', false],
+  ])('%s → %s', (text, expected) => {
+    expect(spamSignals(text).linksOnly).toBe(expected);
+  });
+});
