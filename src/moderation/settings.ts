@@ -22,7 +22,7 @@ export interface ModerationSettings {
 export const DEFAULT_SETTINGS: ModerationSettings = {
   blocklist: [...DEFAULT_BLOCKLIST],
   autoReject: { not_persian: false, blocklisted: false, off_topic: false, spam: false },
-  relevanceThreshold: 0.05,
+  relevanceThreshold: 0.1,
   maxLinks: 2,
   duplicateWindowMinutes: 60,
   rateLimit: { perMinute: 5, perHour: 30 },

@@ -1,11 +1,14 @@
 export { type BlocklistMatcher, blocklistMatcher, compileBlocklist, findBlocklisted } from './blocklist';
 export { DEFAULT_BLOCKLIST } from './default-blocklist';
+export { DocumentFrequencies, documentFrequencies, MIN_DOCUMENTS } from './frequencies';
 export { detectLanguage, type Language, type LanguageGuess } from './language';
 export { hasBidiControls, hasBidiOverride, matchingKey, tokens } from './normalize';
 export {
   type ArticleProfile,
   type ArticleText,
+  type ArticleVersions,
   articleProfile,
+  articleTerms,
   cachedArticleProfile,
   contentTokens,
   relevance,

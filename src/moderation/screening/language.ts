@@ -11,19 +11,7 @@
  * `azb` South Azerbaijani (Arabic script), `sd` Sindhi, `ug` Uyghur; `other` is any other language,
  * in any script (Chinese, Russian, French ...); `und` too short to tell.
  */
-export type Language =
-  | 'fa'
-  | 'ar'
-  | 'ur'
-  | 'ps'
-  | 'ckb'
-  | 'azb'
-  | 'sd'
-  | 'ug'
-  | 'en'
-  | 'fa-Latn'
-  | 'other'
-  | 'und';
+export type Language = 'fa' | 'ar' | 'ur' | 'ps' | 'ckb' | 'azb' | 'sd' | 'ug' | 'en' | 'fa-Latn' | 'other' | 'und';
 
 export interface LanguageGuess {
   language: Language;
@@ -277,7 +265,10 @@ export function detectLanguage(text: string): LanguageGuess {
   // A text with no Arabic-script word and a few letters of another script (Chinese and Japanese
   // write no spaces, so letters count, not words) is no Persian at all.
   if (arabicWords.length === 0 && otherLetters >= MIN_OTHER_SCRIPT_LETTERS && otherLetters >= latinWords.length) {
-    return { language: 'other', confidence: round(0.5 + (0.5 * otherLetters) / (otherLetters + latinWords.length * 4)) };
+    return {
+      language: 'other',
+      confidence: round(0.5 + (0.5 * otherLetters) / (otherLetters + latinWords.length * 4)),
+    };
   }
   if (all.length < MIN_WORDS) return { language: 'und', confidence: 0 };
 

@@ -1,11 +1,21 @@
 /**
- * How much a comment talks about its article: the share of the comment's content words that
+ * How much a comment talks about its article: the share of the comment's informative words that
  * the article also uses, title words counting most.
+ *
+ * - Words are weighed by how informative they are on this site (document frequencies over its
+ *   published articles, see frequencies.ts): a word every article uses ties a comment to none.
+ * - Two-word names of the article ("کره شمالی") are one term. A word that, in the article, stands
+ *   mostly inside such a name and that other articles use in other senses ("شمالی") counts little
+ *   on its own: "هوای شمال" is not about North Korea.
+ * - The article's other language versions count too (a comment may name "Putin" or "Kim").
+ * - One weak shared word is not enough: the share is scaled down until the shared words add up
+ *   to at least one strong one.
  *
  * A weak signal: short on-topic comments ("حق با شماست") share no word with their article. It may
  * order or flag comments, never reject one on its own.
  */
 
+import type { DocumentFrequencies } from './frequencies';
 import { matchingKey, tokens } from './normalize';
 
 /**
@@ -26,6 +36,9 @@ const STOPWORDS_WRITTEN = `
   آقای حق نظر فکر می‌کنم به‌نظرم میشه نمیشه داره نداره هست بودن باشه کنه میکنه میگه میگن
   گفتن خبر مطلب گزارش مقاله ممنونم لطفاً انشالله ان‌شاءالله روز شب هفته ماه سال امسال
   پارسال دیشب آینده گذشته جدید
+  the a an and or of to in on for with at by from as is are was were be been it its this that
+  these those he she they we you i his her their our your not no but if so than then there
+  will would can could has have had do does did about after before into over also just very
 `;
 // Keyed word by word: keyed as one text, "می" would join the word after it.
 const STOPWORDS: ReadonlySet<string> = new Set(STOPWORDS_WRITTEN.split(/\s+/u).filter(Boolean).map(matchingKey));
@@ -98,57 +111,195 @@ export interface ArticleText {
   body?: string | null;
 }
 
+/** An article with its other language versions (the English translation of a Persian article). */
+export interface ArticleVersions extends ArticleText {
+  otherVersions?: readonly ArticleText[] | null;
+}
+
+/** The stems of an article version's words, for the site's document frequencies. */
+export function articleTerms(article: ArticleText): Set<string> {
+  const text = [article.title ?? '', article.lead ?? '', article.body ? stripMarkdown(article.body) : ''].join('\n');
+  return new Set(contentTokens(text).map(stem));
+}
+
 /** How strongly a stem found in each part of the article ties the comment to it. */
 const FIELD_WEIGHT = { title: 1, lead: 0.9, body: 0.6, bodyFrequent: 0.8 } as const;
+/** The same for the article's other language versions. */
+const OTHER_VERSION_WEIGHT = { title: 0.8, lead: 0.7, body: 0.5, bodyFrequent: 0.6 } as const;
 /** A body stem used this often is central to the article. */
 const FREQUENT_IN_BODY = 3;
 /** Stems sharing this many leading letters count as related (مذاکره / مذاکرات) at half weight. */
 const PREFIX_LENGTH = 5;
+/** A two-word name used this often in the article is one of its terms ("کره شمالی"). */
+const NAME_MIN_COUNT = 2;
+/** Share of a word's uses inside the article's names from which it is bound to them. */
+const BOUND_SHARE = 0.6;
+/** What a bound word ("شمالی" of "کره شمالی") weighs on its own, as a share of its weight. */
+const BOUND_WEIGHT = 0.25;
+/** The same for a bound word no other article uses. */
+const DISTINCT_BOUND_WEIGHT = 0.5;
+/** Matched weight that counts as full evidence; less scales the relevance down in proportion. */
+const STRONG_EVIDENCE = 1;
+/**
+ * A comment of several words that shares one word with the article, and not one of its title's
+ * informative words, shares it by chance more often than not ("بازی همکاری دو نفره" under an
+ * article on military cooperation): its relevance counts this much.
+ */
+const SINGLE_WORD_FACTOR = 0.25;
+/** A matched word at least this strong is the article's subject (an informative title word). */
+const SUBJECT_WEIGHT = 0.95;
+/** From this many content words a single shared word is suspect. */
+const SINGLE_WORD_MIN_WORDS = 3;
 
-/** The article prepared for relevance: stem → weight, and stem prefix → weight. */
+/** The article prepared for relevance. */
 export interface ArticleProfile {
+  /** stem → weight (where it appears, times how informative it is on the site). */
   readonly stems: ReadonlyMap<string, number>;
+  /** stem prefix → weight, for related forms. */
   readonly prefixes: ReadonlyMap<string, number>;
+  /** "stem stem" of adjacent words, and the two joined ("پیونگ یانگ" / "پیونگیانگ") → weight. */
+  readonly phrases: ReadonlyMap<string, number>;
+  /**
+   * Stems that stand mostly inside one of the article's names, and what they weigh alone: little
+   * when other articles use them too ("شمالی"), half when not ("کره" is also butter).
+   */
+  readonly bound: ReadonlyMap<string, number>;
+  /** How informative a comment's stem is on the site, 0..1. */
+  readonly informativeness: (stem: string) => number;
 }
 
-export function articleProfile(article: ArticleText): ArticleProfile {
+const ALWAYS_INFORMATIVE = (): number => 1;
+
+/** A version's fields as runs of stems, null where a function word or number breaks the run. */
+function stemRuns(text: string | null | undefined): (string | null)[] {
+  if (!text) return [];
+  return tokens(text).map((word) => (isContentWord(word) ? stem(word) : null));
+}
+
+export function articleProfile(article: ArticleVersions, frequencies?: DocumentFrequencies | null): ArticleProfile {
+  const informativeness = frequencies ? (term: string) => frequencies.informativeness(term) : ALWAYS_INFORMATIVE;
   const stems = new Map<string, number>();
   const prefixes = new Map<string, number>();
+  const phrases = new Map<string, number>();
   const raise = (map: Map<string, number>, key: string, weight: number): void => {
     if ((map.get(key) ?? 0) < weight) map.set(key, weight);
   };
-  const addStems = (words: string[], weightOf: (count: number) => number): void => {
-    const counts = new Map<string, number>();
-    for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
-    for (const [word, count] of counts) {
-      raise(stems, word, weightOf(count));
-      if (word.length >= PREFIX_LENGTH) raise(prefixes, word.slice(0, PREFIX_LENGTH), weightOf(count) / 2);
+
+  // Uses of each stem and of each adjacent pair in the main version, to find its names.
+  const uses = new Map<string, number>();
+  const pairUses = new Map<string, number>();
+  const pairsOf = new Map<string, string[]>();
+
+  const addVersion = (
+    version: ArticleText,
+    weights: typeof FIELD_WEIGHT | typeof OTHER_VERSION_WEIGHT,
+    main: boolean,
+  ) => {
+    const fields: [(string | null)[], (count: number) => number][] = [
+      [stemRuns(version.title), () => weights.title],
+      [stemRuns(version.lead), () => weights.lead],
+      [
+        stemRuns(version.body ? stripMarkdown(version.body) : ''),
+        (count) => (count >= FREQUENT_IN_BODY ? weights.bodyFrequent : weights.body),
+      ],
+    ];
+    for (const [run, weightOf] of fields) {
+      const counts = new Map<string, number>();
+      for (const word of run) if (word) counts.set(word, (counts.get(word) ?? 0) + 1);
+      for (const [word, count] of counts) {
+        const weight = weightOf(count) * informativeness(word);
+        raise(stems, word, weight);
+        if (word.length >= PREFIX_LENGTH) raise(prefixes, word.slice(0, PREFIX_LENGTH), weight / 2);
+        if (main) uses.set(word, (uses.get(word) ?? 0) + count);
+      }
+      for (let i = 0; i + 1 < run.length; i++) {
+        const first = run[i];
+        const second = run[i + 1];
+        if (!first || !second) continue;
+        const weight = weightOf(1) * Math.max(informativeness(first), informativeness(second));
+        const pair = `${first} ${second}`;
+        raise(phrases, pair, weight);
+        raise(phrases, stem(first + second), weight);
+        if (main) {
+          pairUses.set(pair, (pairUses.get(pair) ?? 0) + 1);
+          for (const word of [first, second]) pairsOf.set(word, [...(pairsOf.get(word) ?? []), pair]);
+        }
+      }
     }
   };
-  const stemsOf = (text: string | null | undefined): string[] => (text ? contentTokens(text).map(stem) : []);
+  addVersion(article, FIELD_WEIGHT, true);
+  for (const version of article.otherVersions ?? []) addVersion(version, OTHER_VERSION_WEIGHT, false);
 
-  addStems(stemsOf(article.title), () => FIELD_WEIGHT.title);
-  addStems(stemsOf(article.lead), () => FIELD_WEIGHT.lead);
-  addStems(stemsOf(article.body ? stripMarkdown(article.body) : ''), (count) =>
-    count >= FREQUENT_IN_BODY ? FIELD_WEIGHT.bodyFrequent : FIELD_WEIGHT.body,
-  );
-  return { stems, prefixes };
+  // A word is bound to the article's names when most of its uses are inside them: alone, it may
+  // mean something else ("شمال" of a weather report, "کره" butter); more so when other articles
+  // of the site use it.
+  const bound = new Map<string, number>();
+  if (frequencies) {
+    for (const [word, pairs] of pairsOf) {
+      const inNames = pairs.filter((pair) => (pairUses.get(pair) ?? 0) >= NAME_MIN_COUNT).length;
+      if (inNames === 0 || inNames < BOUND_SHARE * (uses.get(word) ?? 0)) continue;
+      bound.set(
+        word,
+        frequencies.frequency(word) >= 2 && informativeness(word) < 1 ? BOUND_WEIGHT : DISTINCT_BOUND_WEIGHT,
+      );
+    }
+  }
+  return { stems, prefixes, phrases, bound, informativeness };
 }
 
 /**
- * Relevance of a comment, given as its normalized tokens, to a prepared article: the share of its
- * content words the article uses, weighted by where. 0..1; no content words scores 0.
+ * Relevance of a comment, given as its normalized tokens, to a prepared article: the informative
+ * share of its content words the article uses, weighted by where, scaled down while the shared
+ * words add up to less than one strong word. 0..1; no content words scores 0.
  */
 export function relevanceOfTokens(commentTokens: readonly string[], profile: ArticleProfile): number {
-  const commentStems = new Set(contentWords(commentTokens).map(stem));
+  const run = commentTokens.map((word) => (isContentWord(word) ? stem(word) : null));
+  const commentStems = new Set(run.filter((word): word is string => word !== null));
   if (commentStems.size === 0) return 0;
-  let sum = 0;
+
+  const matched = new Map<string, number>();
+  const credit = (word: string, weight: number): void => {
+    if ((matched.get(word) ?? 0) < weight) matched.set(word, weight);
+  };
+  // Names first: both words of a shared pair carry the pair's weight.
+  let pairMatched = false;
+  for (let i = 0; i + 1 < run.length; i++) {
+    const first = run[i];
+    const second = run[i + 1];
+    if (!first || !second) continue;
+    const weight = profile.phrases.get(`${first} ${second}`) ?? profile.phrases.get(stem(first + second)) ?? 0;
+    const joined = profile.stems.get(stem(first + second)) ?? 0;
+    const best = Math.max(weight, joined);
+    if (best > 0) {
+      pairMatched = true;
+      credit(first, best);
+      credit(second, best);
+    }
+  }
   for (const word of commentStems) {
-    sum +=
+    let weight =
       profile.stems.get(word) ??
       (word.length >= PREFIX_LENGTH ? (profile.prefixes.get(word.slice(0, PREFIX_LENGTH)) ?? 0) : 0);
+    weight *= profile.bound.get(word) ?? 1;
+    credit(word, weight);
   }
-  return Math.round((sum / commentStems.size) * 1000) / 1000;
+
+  let evidence = 0;
+  let total = 0;
+  for (const word of commentStems) {
+    evidence += matched.get(word) ?? 0;
+    // A word the site's articles all use says little either way; a floor keeps the share stable.
+    total += Math.max(profile.informativeness(word), 0.2);
+  }
+  const share = Math.min(1, evidence / total);
+  const strength = Math.min(1, evidence / STRONG_EVIDENCE);
+  const shared = [...matched.values()].filter((weight) => weight > 0);
+  const byChance =
+    !pairMatched &&
+    shared.length === 1 &&
+    (shared[0] ?? 0) < SUBJECT_WEIGHT &&
+    commentStems.size >= SINGLE_WORD_MIN_WORDS;
+  return Math.round(share * strength * (byChance ? SINGLE_WORD_FACTOR : 1) * 1000) / 1000;
 }
 
 export function relevanceToProfile(comment: string, profile: ArticleProfile): number {
@@ -156,24 +307,36 @@ export function relevanceToProfile(comment: string, profile: ArticleProfile): nu
 }
 
 /** Recently prepared articles, by content: comments on the same article arrive one after another. */
-const profiles = new Map<string, ArticleProfile>();
+const profiles = new Map<
+  string,
+  { profile: ArticleProfile; frequencies: DocumentFrequencies | null; version: number }
+>();
 const PROFILE_CACHE_SIZE = 16;
 
-/** The prepared profile of an article, reused while its text is unchanged. */
-export function cachedArticleProfile(article: ArticleText): ArticleProfile {
-  const cacheKey = [article.title ?? '', article.lead ?? '', article.body ?? ''].join('\u0000');
-  let profile = profiles.get(cacheKey);
-  if (!profile) {
-    profile = articleProfile(article);
-    if (profiles.size >= PROFILE_CACHE_SIZE) profiles.delete(profiles.keys().next().value as string);
-    profiles.set(cacheKey, profile);
-  }
+function versionKey(article: ArticleText): string {
+  return [article.title ?? '', article.lead ?? '', article.body ?? ''].join('\u0000');
+}
+
+/** The prepared profile of an article, reused while its text and the site's frequencies are unchanged. */
+export function cachedArticleProfile(
+  article: ArticleVersions,
+  frequencies?: DocumentFrequencies | null,
+): ArticleProfile {
+  const cacheKey = [article, ...(article.otherVersions ?? [])].map(versionKey).join('\u0001');
+  const table = frequencies ?? null;
+  const version = table?.version ?? 0;
+  const cached = profiles.get(cacheKey);
+  if (cached && cached.frequencies === table && cached.version === version) return cached.profile;
+  const profile = articleProfile(article, table);
+  profiles.delete(cacheKey);
+  if (profiles.size >= PROFILE_CACHE_SIZE) profiles.delete(profiles.keys().next().value as string);
+  profiles.set(cacheKey, { profile, frequencies: table, version });
   return profile;
 }
 
 /** Relevance of a comment to its article, 0..1 (see the module comment: a weak signal). */
-export function relevance(comment: string, article: ArticleText): number {
-  return relevanceToProfile(comment, cachedArticleProfile(article));
+export function relevance(comment: string, article: ArticleVersions, frequencies?: DocumentFrequencies | null): number {
+  return relevanceToProfile(comment, cachedArticleProfile(article, frequencies));
 }
 
 /** Exposed for tests: whether a (keyed) word is a stopword. */

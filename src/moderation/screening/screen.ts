@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { blocklistMatcher } from './blocklist';
 import { detectLanguage, type Language } from './language';
 import { hasBidiControls, hasBidiOverride, keyWords, matchingKey, tokens } from './normalize';
-import { type ArticleText, cachedArticleProfile, contentWords, relevanceOfTokens } from './relevance';
+import type { DocumentFrequencies } from './frequencies';
+import { type ArticleVersions, cachedArticleProfile, contentWords, relevanceOfTokens } from './relevance';
 import { spamSignals } from './spam';
 
 export type ScreeningFlag =
@@ -56,7 +57,13 @@ export interface ScreeningRules {
 
 export interface ScreeningInput {
   text: string;
-  article?: ArticleText | null;
+  /** The article commented on, with its other language versions. */
+  article?: ArticleVersions | null;
+  /**
+   * Document frequencies over the site's published articles: relevance weighs words by them.
+   * Without them every word counts as informative.
+   */
+  frequencies?: DocumentFrequencies | null;
   /** The hidden form field only bots fill in. */
   honeypotFilled?: boolean;
   /** The same sender already submitted the same normalized text (see duplicateFingerprint). */
@@ -79,7 +86,7 @@ const MIN_CONTENT_WORDS_FOR_OFF_TOPIC = 3;
  */
 const PUBLISHABLE_LANGUAGES: ReadonlySet<Language> = new Set(['fa', 'und']);
 
-function hasArticleText(article: ArticleText | null | undefined): article is ArticleText {
+function hasArticleText(article: ArticleVersions | null | undefined): article is ArticleVersions {
   return Boolean(article && (article.title || article.lead || article.body));
 }
 
@@ -102,7 +109,7 @@ function suggestReason(
 }
 
 export function screenComment(input: ScreeningInput, rules: ScreeningRules): Screening {
-  const { text, article, honeypotFilled = false, isDuplicate = false, copiesOtherReader = false } = input;
+  const { text, article, frequencies, honeypotFilled = false, isDuplicate = false, copiesOtherReader = false } = input;
   const flags = new Set<ScreeningFlag>();
 
   const { language, confidence } = detectLanguage(text);
@@ -114,7 +121,9 @@ export function screenComment(input: ScreeningInput, rules: ScreeningRules): Scr
   if (blocklist.length > 0) flags.add('blocklisted');
 
   const words = keyWords(key).map(({ word }) => word);
-  const articleRelevance = hasArticleText(article) ? relevanceOfTokens(words, cachedArticleProfile(article)) : null;
+  const articleRelevance = hasArticleText(article)
+    ? relevanceOfTokens(words, cachedArticleProfile(article, frequencies))
+    : null;
   if (
     articleRelevance !== null &&
     articleRelevance < rules.relevanceThreshold &&
