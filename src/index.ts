@@ -10,6 +10,7 @@ import { ensureLocales } from './bootstrap/locales';
 import { ensureModeratorRole } from './bootstrap/moderator-role';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { articleCommentsCleanupMiddleware } from './document-middlewares/article-comments-cleanup';
+import { articleFrequenciesMiddleware } from './document-middlewares/article-frequencies';
 import { articleSlugMiddleware } from './document-middlewares/article-slug';
 import { commentModerationMiddleware } from './document-middlewares/comment-moderation';
 import { moderationAccessMiddleware } from './document-middlewares/moderation-access';
@@ -27,6 +28,7 @@ export default {
     strapi.documents.use(moderationAccessMiddleware(strapi));
     strapi.documents.use(commentModerationMiddleware(strapi));
     strapi.documents.use(articleCommentsCleanupMiddleware(strapi));
+    strapi.documents.use(articleFrequenciesMiddleware(strapi));
     registerModerationAdminRoutes(strapi);
     // In register, before the admin bootstrap grants Super Admins every known action.
     strapi.admin.services.permission.actionProvider.registerMany(MODERATION_ACTIONS_FOR_RBAC);
@@ -46,6 +48,8 @@ export default {
     await repairEditorialPermissions(strapi);
     await ensureAdminLayouts(strapi);
     await strapi.service('api::moderation-setting.moderation-setting').ensure();
+    // The site's document frequencies, for the relevance of comments to their article.
+    await strapi.service('api::article.term-frequencies').frequencies();
   },
 
   async destroy() {

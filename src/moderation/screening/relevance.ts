@@ -136,8 +136,6 @@ const NAME_MIN_COUNT = 2;
 const BOUND_SHARE = 0.6;
 /** What a bound word ("شمالی" of "کره شمالی") weighs on its own, as a share of its weight. */
 const BOUND_WEIGHT = 0.25;
-/** The same for a bound word no other article uses. */
-const DISTINCT_BOUND_WEIGHT = 0.5;
 /** Matched weight that counts as full evidence; less scales the relevance down in proportion. */
 const STRONG_EVIDENCE = 1;
 /**
@@ -150,6 +148,11 @@ const SINGLE_WORD_FACTOR = 0.25;
 const SUBJECT_WEIGHT = 0.95;
 /** From this many content words a single shared word is suspect. */
 const SINGLE_WORD_MIN_WORDS = 3;
+/**
+ * From this many content words even the article's subject, shared alone, is suspect: "رهبر
+ * ارکستر سمفونیک تهران استعفا داد" under "رهبر کره شمالی ...".
+ */
+const SINGLE_SUBJECT_MAX_WORDS = 6;
 
 /** The article prepared for relevance. */
 export interface ArticleProfile {
@@ -160,8 +163,8 @@ export interface ArticleProfile {
   /** "stem stem" of adjacent words, and the two joined ("پیونگ یانگ" / "پیونگیانگ") → weight. */
   readonly phrases: ReadonlyMap<string, number>;
   /**
-   * Stems that stand mostly inside one of the article's names, and what they weigh alone: little
-   * when other articles use them too ("شمالی"), half when not ("کره" is also butter).
+   * Stems that stand mostly inside one of the article's names and that other articles use too
+   * ("شمالی" of "کره شمالی", not "کره"), and what they weigh alone.
    */
   readonly bound: ReadonlyMap<string, number>;
   /** How informative a comment's stem is on the site, 0..1. */
@@ -230,21 +233,57 @@ export function articleProfile(article: ArticleVersions, frequencies?: DocumentF
   addVersion(article, FIELD_WEIGHT, true);
   for (const version of article.otherVersions ?? []) addVersion(version, OTHER_VERSION_WEIGHT, false);
 
-  // A word is bound to the article's names when most of its uses are inside them: alone, it may
-  // mean something else ("شمال" of a weather report, "کره" butter); more so when other articles
-  // of the site use it.
+  // A word is bound to the article's names when most of its uses are inside them and other
+  // articles of the site use it too, in other senses: "شمالی" of "کره شمالی", not "کره".
   const bound = new Map<string, number>();
   if (frequencies) {
     for (const [word, pairs] of pairsOf) {
       const inNames = pairs.filter((pair) => (pairUses.get(pair) ?? 0) >= NAME_MIN_COUNT).length;
       if (inNames === 0 || inNames < BOUND_SHARE * (uses.get(word) ?? 0)) continue;
-      bound.set(
-        word,
-        frequencies.frequency(word) >= 2 && informativeness(word) < 1 ? BOUND_WEIGHT : DISTINCT_BOUND_WEIGHT,
-      );
+      if (frequencies.frequency(word) >= 2 && informativeness(word) < 1) bound.set(word, BOUND_WEIGHT);
     }
   }
   return { stems, prefixes, phrases, bound, informativeness };
+}
+
+/** A verb in the present or past continuous: the key joins می / نمی to the verb. */
+const VERB_PREFIX = /^ن?می\p{L}{2,}/u;
+/** What a verb the article does not use counts in a comment's word total. */
+const LIGHT_WORD = 0.3;
+
+/**
+ * Spoken endings that the stemmer leaves alone because written words end so too: the copula ه
+ * (رایگانه، شلوغه), the plural ا and ن (تحریما، نگرانن), the enclitics (خونش، دفاعمون،
+ * ماهواره‌تون), and a final ه the stemmer may have taken with ای (ماهواره‌ای → ماهوار). Tried only
+ * when the word as written is not in the article.
+ */
+const COLLOQUIAL_ENDINGS = ['مون', 'تون', 'شون', 'ش', 'م', 'ت', 'ه', 'ا', 'ن', 'ی'];
+
+/** The best weight of the word's spoken-ending variants, and whether it is one of the article's names. */
+function colloquialWeight(word: string, profile: ArticleProfile): { weight: number; name: boolean } | undefined {
+  let best: { weight: number; name: boolean } | undefined;
+  const look = (form: string): void => {
+    for (const key of [form, stem(form)]) {
+      const asWord = profile.stems.get(key);
+      const asName = profile.phrases.get(key);
+      const weight = Math.max(asWord ?? -1, asName ?? -1);
+      if (weight >= 0 && weight > (best?.weight ?? -1)) best = { weight, name: asName === weight };
+    }
+  };
+  // Up to two endings: زنجیرچرخامون → زنجیرچرخا → زنجیرچرخ, ماهواره‌شون → ماهواره → ماهوار.
+  for (const first of COLLOQUIAL_ENDINGS) {
+    if (word.length - first.length < 2 || !word.endsWith(first)) continue;
+    const once = word.slice(0, -first.length);
+    look(once);
+    for (const second of COLLOQUIAL_ENDINGS) {
+      if (once.length - second.length >= 2 && once.endsWith(second)) look(once.slice(0, -second.length));
+    }
+  }
+  return best;
+}
+
+function prefixWeight(word: string, profile: ArticleProfile): number {
+  return word.length >= PREFIX_LENGTH ? (profile.prefixes.get(word.slice(0, PREFIX_LENGTH)) ?? 0) : 0;
 }
 
 /**
@@ -277,19 +316,21 @@ export function relevanceOfTokens(commentTokens: readonly string[], profile: Art
     }
   }
   for (const word of commentStems) {
-    let weight =
-      profile.stems.get(word) ??
-      (word.length >= PREFIX_LENGTH ? (profile.prefixes.get(word.slice(0, PREFIX_LENGTH)) ?? 0) : 0);
-    weight *= profile.bound.get(word) ?? 1;
-    credit(word, weight);
+    const spoken = profile.stems.has(word) ? undefined : colloquialWeight(word, profile);
+    if (spoken?.name) pairMatched = true;
+    const weight = profile.stems.get(word) ?? spoken?.weight ?? prefixWeight(word, profile);
+    credit(word, weight * (profile.bound.get(word) ?? 1));
   }
 
   let evidence = 0;
   let total = 0;
   for (const word of commentStems) {
-    evidence += matched.get(word) ?? 0;
+    const weight = matched.get(word) ?? 0;
+    evidence += weight;
     // A word the site's articles all use says little either way; a floor keeps the share stable.
-    total += Math.max(profile.informativeness(word), 0.2);
+    // A verb the article does not use ("میشن", "نمیده") carries little topic.
+    const light = weight === 0 && VERB_PREFIX.test(word);
+    total += light ? LIGHT_WORD : Math.max(profile.informativeness(word), 0.2);
   }
   const share = Math.min(1, evidence / total);
   const strength = Math.min(1, evidence / STRONG_EVIDENCE);
@@ -297,8 +338,8 @@ export function relevanceOfTokens(commentTokens: readonly string[], profile: Art
   const byChance =
     !pairMatched &&
     shared.length === 1 &&
-    (shared[0] ?? 0) < SUBJECT_WEIGHT &&
-    commentStems.size >= SINGLE_WORD_MIN_WORDS;
+    commentStems.size >= SINGLE_WORD_MIN_WORDS &&
+    ((shared[0] ?? 0) < SUBJECT_WEIGHT || commentStems.size >= SINGLE_SUBJECT_MAX_WORDS);
   return Math.round(share * strength * (byChance ? SINGLE_WORD_FACTOR : 1) * 1000) / 1000;
 }
 

@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 
 import { blocklistMatcher } from './blocklist';
+import type { DocumentFrequencies } from './frequencies';
 import { detectLanguage, type Language } from './language';
 import { hasBidiControls, hasBidiOverride, keyWords, matchingKey, tokens } from './normalize';
-import type { DocumentFrequencies } from './frequencies';
 import { type ArticleVersions, cachedArticleProfile, contentWords, relevanceOfTokens } from './relevance';
 import { spamSignals } from './spam';
 

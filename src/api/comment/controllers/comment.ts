@@ -101,10 +101,9 @@ export default factories.createCoreController(COMMENT_UID, ({ strapi }) => {
       const fingerprint = duplicateFingerprint(input.body);
       const honeypotFilled = isFilled((ctx.request.body as { data: Record<string, unknown> }).data[HONEYPOT_FIELD]);
 
-      const articleText = await strapi.db.query(ARTICLE_UID).findOne({
-        where: { id: article.id },
-        select: ['title', 'lead', 'body'],
-      });
+      const termFrequencies = strapi.service('api::article.term-frequencies');
+      const articleText = await termFrequencies.versions(article.id);
+      const frequencies = await termFrequencies.frequencies();
       const recentSameText = async (sender: Record<string, unknown>) =>
         settings.duplicateWindowMinutes > 0 &&
         (await strapi.db.query(COMMENT_UID).count({
@@ -122,7 +121,7 @@ export default factories.createCoreController(COMMENT_UID, ({ strapi }) => {
         !isDuplicate &&
         (await recentSameText({ ipHash: { $ne: ipHash }, article: { documentId: article.documentId } }));
       const screening = screenComment(
-        { text: input.body, article: articleText, honeypotFilled, isDuplicate, copiesOtherReader },
+        { text: input.body, article: articleText, frequencies, honeypotFilled, isDuplicate, copiesOtherReader },
         { blocklist: settings.blocklist, relevanceThreshold: settings.relevanceThreshold, maxLinks: settings.maxLinks },
       );
 

@@ -8,7 +8,7 @@ import {
   isRejectionReason,
   type ModerationAction,
 } from '../../../moderation/policy/statuses';
-import { screenComment } from '../../../moderation/screening';
+import { type ArticleVersions, screenComment } from '../../../moderation/screening';
 import type { SettingsError } from '../../../moderation/settings';
 import type { Actor, TransitionRequest } from '../services/moderation';
 
@@ -210,21 +210,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (typeof body.text !== 'string' || body.text.trim() === '' || body.text.length > 20_000) {
         throw localizedError('validation', 'moderation_bad_query', { name: 'text' });
       }
-      let article: { title?: string; lead?: string; body?: string } | null = null;
+      const termFrequencies = strapi.service('api::article.term-frequencies');
+      let article: ArticleVersions | null = null;
       if (body.article !== undefined && body.article !== null) {
         if (typeof body.article !== 'string')
           throw localizedError('validation', 'moderation_bad_query', { name: 'article' });
-        article = await strapi.db.query('api::article.article').findOne({
+        const found: { id: number } | null = await strapi.db.query('api::article.article').findOne({
           where: { documentId: body.article },
-          select: ['title', 'lead', 'body'],
+          select: ['id'],
           orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
         });
+        article = found ? await termFrequencies.versions(found.id) : null;
         if (!article) throw localizedError('notFound', 'comment_article_not_found');
       }
       const settings = await strapi.service('api::moderation-setting.moderation-setting').get();
+      const frequencies = await termFrequencies.frequencies();
       ctx.body = {
         data: screenComment(
-          { text: body.text, article },
+          { text: body.text, article, frequencies },
           {
             blocklist: settings.blocklist,
             relevanceThreshold: settings.relevanceThreshold,
