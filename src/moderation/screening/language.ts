@@ -114,7 +114,12 @@ const ARABIC_CLITIC_START = /^[وفبکل]?ال|^لل/u;
  * Azerbaijani word endings Persian does not have: the plural لار/لر on a long word, present and
  * negative verb endings (ائشیتمیر، قوشولمورام، بیلریک), the copula دیر/دور glued on.
  */
-const AZERBAIJANI_ENDING = /\p{L}{3,}(?:لار|لر|لاری|لری|میر|مور|مورام|میرام|یرام|یریک|ریک|دیر|دور|دیلار|دیلر)$/u;
+const AZERBAIJANI_ENDINGS = words('لار لر لاری لری میر مور مورام میرام یرام یریک ریک دیر دور دیلار دیلر');
+const hasAzerbaijaniEnding = (word: string): boolean => {
+  if (word.length < 5) return false;
+  for (const ending of AZERBAIJANI_ENDINGS) if (word.length - ending.length >= 3 && word.endsWith(ending)) return true;
+  return false;
+};
 /** ئ before a consonant at the start of a word (ائو، ائله، ائشیت): Azerbaijani "e". */
 const AZERBAIJANI_E = /^ائ[^یو]/u;
 /** ى inside a word: Uyghur's i (Arabic writes it only at the end). */
@@ -213,7 +218,7 @@ function classifyArabicScript(raw: string, text: string, arabicWords: string[]):
     if (PASHTO_WORDS.has(word)) scores.ps += weight;
     if (SORANI_WORDS.has(word)) scores.ckb += weight;
     if (AZERBAIJANI_WORDS.has(word)) scores.azb += weight;
-    else if (AZERBAIJANI_ENDING.test(word) || AZERBAIJANI_E.test(word)) scores.azb += 0.8;
+    else if (hasAzerbaijaniEnding(word) || AZERBAIJANI_E.test(word)) scores.azb += 0.8;
     if (SINDHI_WORDS.has(word)) scores.sd += weight;
     if (UYGHUR_WORDS.has(word)) scores.ug += weight;
     if (ARABIC_CLITIC_START.test(word) && ARABIC_ARTICLE.test(word) && !PERSIAN_AL_WORDS.has(word)) scores.ar += 1;

@@ -222,6 +222,7 @@ export function articleProfile(article: ArticleVersions, frequencies?: DocumentF
         const weight = weightOf(1) * Math.max(informativeness(first), informativeness(second));
         const pair = `${first} ${second}`;
         raise(phrases, pair, weight);
+        raise(phrases, first + second, weight);
         raise(phrases, stem(first + second), weight);
         if (main) {
           pairUses.set(pair, (pairUses.get(pair) ?? 0) + 1);
@@ -306,8 +307,8 @@ export function relevanceOfTokens(commentTokens: readonly string[], profile: Art
     const first = run[i];
     const second = run[i + 1];
     if (!first || !second) continue;
-    const weight = profile.phrases.get(`${first} ${second}`) ?? profile.phrases.get(stem(first + second)) ?? 0;
-    const joined = profile.stems.get(stem(first + second)) ?? 0;
+    const weight = profile.phrases.get(`${first} ${second}`) ?? profile.phrases.get(first + second) ?? 0;
+    const joined = profile.stems.get(first + second) ?? 0;
     const best = Math.max(weight, joined);
     if (best > 0) {
       pairMatched = true;

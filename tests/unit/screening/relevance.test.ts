@@ -1,3 +1,4 @@
+import { documentFrequencies } from '../../../src/moderation/screening/frequencies';
 import {
   articleProfile,
   contentTokens,
@@ -89,5 +90,57 @@ describe('stripMarkdown', () => {
       '# عنوان\n\n> نقل **مهم** و `کد`\n\n![عکس](a.png) [پیوند](https://x.ir)\n\n1. اول\n- دوم <b>سوم</b>',
     );
     expect(text.replace(/\s+/gu, ' ').trim()).toBe('عنوان نقل مهم و عکس پیوند اول دوم سوم');
+  });
+});
+
+describe('relevance on a site (issue #15)', () => {
+  const NORTH_KOREA = {
+    title: 'رهبر کره شمالی با قطار به روسیه رفت',
+    lead: 'رهبر کره شمالی برای گفت‌وگو درباره همکاری نظامی با رئیس‌جمهور روسیه رفت.',
+    body: 'کره شمالی و روسیه زیر تحریم هستند. پیونگ‌یانگ گلوله توپ می‌فروشد.',
+    otherVersions: [{ title: 'North Korean leader Kim Jong Un travels to Russia', lead: '', body: '' }],
+  };
+  const OTHERS = [
+    { title: 'باران در شمال شهر', lead: 'جاده‌های شمال لغزنده است', body: '' },
+    { title: 'اجاره در محله‌های شمالی', lead: 'قیمت اجاره بالا رفت', body: '' },
+    { title: 'پارک تازه در شمال غرب', lead: '', body: '' },
+    { title: 'نمایشگاه کتاب', lead: 'ناشران آمدند', body: '' },
+    { title: 'پیروزی تیم والیبال', lead: '', body: '' },
+    { title: 'کاشت نهال', lead: 'قطار گردشگری تازه', body: '' },
+  ];
+  const site = documentFrequencies([NORTH_KOREA, ...OTHERS]);
+
+  it('does not count the everyday half of a name, alone, as the article (شمال vs کره شمالی)', () => {
+    const offTopic = 'هوای شمال این روزها بارانی و خنک است';
+    expect(relevance(offTopic, NORTH_KOREA, site)).toBeLessThan(0.05);
+    // Without the site's frequencies every word is informative, and "شمال" still counted.
+    expect(relevance(offTopic, NORTH_KOREA)).toBeGreaterThan(0.1);
+    expect(relevance('مردم کره شمالی گرسنه هستند', NORTH_KOREA, site)).toBeGreaterThan(0.3);
+  });
+
+  it('reads a name typed with a space or joined as one term', () => {
+    expect(relevance('پیونگ یانگ دروغ می‌گوید', NORTH_KOREA, site)).toBeGreaterThan(0.3);
+  });
+
+  it('reads the other language versions', () => {
+    expect(relevance('این Kim Jong Un عجیب است', NORTH_KOREA, site)).toBeGreaterThan(0.1);
+    expect(relevance('این Kim Jong Un عجیب است', { ...NORTH_KOREA, otherVersions: [] }, site)).toBe(0);
+  });
+
+  it('lets one shared word among many count little', () => {
+    const byChance = 'بازی کامپیوتری جدید همکاری دو نفره دارد و جذاب است';
+    expect(relevance(byChance, NORTH_KOREA, site)).toBeLessThan(0.05);
+  });
+
+  it('reads spoken endings and enclitics (تحریما، پیونگ‌یانگشون)', () => {
+    expect(relevance('تحریما بی‌اثره', NORTH_KOREA, site)).toBe(relevance('تحریم بی‌اثره', NORTH_KOREA, site));
+    expect(relevance('تحریما بی‌اثره', NORTH_KOREA, site)).toBeGreaterThan(0.1);
+  });
+
+  it('weighs a word many articles use less than one only this article uses', () => {
+    // Both title words: "قطار" is also in another article, "روسیه" only in this one.
+    expect(relevance('قطار آنجا شلوغ بود', NORTH_KOREA, site)).toBeLessThan(
+      relevance('روسیه آنجا شلوغ بود', NORTH_KOREA, site),
+    );
   });
 });
