@@ -16,6 +16,19 @@ describe('detectLanguage', () => {
     ['Finglish', 'kheili mamnoon, gozaresh aali bood', 'fa-Latn'],
     ['French', 'Je ne suis pas du tout d’accord avec vous', 'other'],
     ['Russian', 'Я полностью согласен с автором статьи', 'other'],
+    ['South Azerbaijani', 'بو مقاله چوخ یاخشی دیر، ساغ اولون', 'azb'],
+    ['South Azerbaijani verbs', 'من بو ایشی بیلمیرم، سیز نه دئییرسینیز', 'azb'],
+    ['Sindhi', 'هي ڳالهه سچ آهي ۽ اسان کي خبر آهي', 'sd'],
+    ['Uyghur', 'بۇ خەۋەر بىز ئۈچۈن مۇھىم', 'ug'],
+    ['Chinese, no spaces', '我觉得这个新闻很重要', 'other'],
+    ['Chinese, two characters', '谢谢', 'other'],
+    ['Japanese', 'とても良い記事です', 'other'],
+    ['Hindi', 'बहुत अच्छी खबर', 'other'],
+    ['Greek, two words', 'Πολύ καλό', 'other'],
+    ['colloquial Persian', 'میخام بدونم چرا نمیدونن', 'fa'],
+    ['Dari', 'شما از کجا استید و چه کار میکنید', 'fa'],
+    ['Dari with ده and ره', 'او کار ره ده خانه کده', 'fa'],
+    ['Persian with دیر and بو', 'دیر شد و بوی غذا همه جا را گرفت', 'fa'],
   ])('%s', (_name, text, language) => {
     expect(detectLanguage(text).language).toBe(language);
   });
