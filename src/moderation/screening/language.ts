@@ -43,9 +43,12 @@ const LATIN_LETTER = /\p{Script=Latin}/u;
 const PERSIAN_VERB_PREFIX = /ن?می\u200C\p{L}/gu;
 const HALF_SPACE = /\u200C/gu;
 
-/** Arabic-keyboard letters folded for word look-up, so Persian typed on it reads as Persian. */
-const KEYBOARD_FOLDS: Readonly<Record<string, string>> = { ي: 'ی', ى: 'ی', ك: 'ک' };
-const KEYBOARD_FOLDABLE = /[يىك]/gu;
+/**
+ * Arabic-keyboard letters folded for word look-up, so Persian typed on it reads as Persian; ھ too,
+ * which some Dari and Urdu keyboards type for ه.
+ */
+const KEYBOARD_FOLDS: Readonly<Record<string, string>> = { ي: 'ی', ى: 'ی', ك: 'ک', ھ: 'ه' };
+const KEYBOARD_FOLDABLE = /[يىكھ]/gu;
 
 function foldKeyboard(text: string): string {
   return text.replace(KEYBOARD_FOLDABLE, (letter) => KEYBOARD_FOLDS[letter] ?? letter);
@@ -140,7 +143,6 @@ const letters = (list: string, languages: readonly ArabicScriptLanguage[], weigh
 letters('پچژگ', ['fa', 'ur', 'ckb', 'azb'], 0.5);
 letters('ٹڈڑںےۓ', ['ur'], 1.5);
 letters('ہ', ['ur'], 1.5);
-letters('ھ', ['ur', 'sd', 'ug'], 0.5);
 letters('ټډړږښځڅۍګڼ', ['ps'], 1.5);
 letters('ې', ['ps', 'ug'], 1.2);
 letters('ێڵڕڤ', ['ckb'], 1.5);
