@@ -4,7 +4,12 @@
  * disguises caught and no innocent word matched; off topic ≥ 90 % where a topic is labelled.
  */
 
-import { compileBlocklist, DEFAULT_BLOCKLIST, detectLanguage, screenComment } from '../../../src/moderation/screening';
+import {
+  compileBlocklist,
+  DEFAULT_BLOCKLIST,
+  detectLanguage,
+  screenComment,
+} from '../../../src/plugins/moderation/server/src/screening';
 import { ARTICLE, type CommentClass, LABELLED_COMMENTS } from './fixtures/labelled-comments';
 
 const matcher = compileBlocklist(DEFAULT_BLOCKLIST);

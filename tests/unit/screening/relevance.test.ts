@@ -6,7 +6,7 @@ import {
   relevanceToProfile,
   stem,
   stripMarkdown,
-} from '../../../src/moderation/screening/relevance';
+} from '../../../src/plugins/moderation/server/src/screening/relevance';
 
 const ARTICLE = {
   title: 'افزایش قیمت بنزین از هفته آینده',

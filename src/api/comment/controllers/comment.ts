@@ -2,9 +2,9 @@ import { createHmac } from 'node:crypto';
 import { factories } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { localizedError, message } from '../../../lib/messages';
-import { parseCommentInput } from '../../../moderation/policy/comment-input';
-import { duplicateFingerprint, isDistinctive, screenComment } from '../../../moderation/screening';
-import { autoRejection } from '../../../moderation/settings';
+import { parseCommentInput } from '../../../plugins/moderation/server/src/domain/comment-input';
+import { duplicateFingerprint, isDistinctive, screenComment } from '../../../plugins/moderation/server/src/screening';
+import { autoRejection } from '../../../plugins/moderation/server/src/settings';
 
 /**
  * A field a person never sees (the frontend hides it) but form-filling bots do. A filled one
@@ -90,7 +90,7 @@ export default factories.createCoreController(COMMENT_UID, ({ strapi }) => {
       }
       if (article.commentsEnabled === false) throw localizedError('forbidden', 'comment_comments_closed');
 
-      const settings = await strapi.service('api::moderation-setting.moderation-setting').get();
+      const settings = await strapi.service('plugin::moderation.settings').get();
       const salt = String(process.env.IP_HASH_SALT || (strapi.config.get('server.app.keys') as string[])[0]);
       const ipHash = hashIp(ctx.request.ip, salt);
       // The column holds 255 characters; app browsers (Instagram, Telegram) send longer ones.
@@ -143,7 +143,7 @@ export default factories.createCoreController(COMMENT_UID, ({ strapi }) => {
       // approves. The answer is the same either way, so it teaches a spammer nothing.
       const reason = honeypotFilled ? 'spam' : autoRejection(screening.flags, settings.autoReject);
       if (reason) {
-        await strapi.service('api::comment.moderation').transition(created.documentId, {
+        await strapi.service('plugin::moderation.transitions').transition(created.documentId, {
           action: 'reject',
           reason,
           note: honeypotFilled ? 'Honeypot field filled.' : `Rejected automatically: ${screening.flags.join(', ')}.`,

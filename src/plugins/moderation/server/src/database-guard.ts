@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { localizedError } from '../lib/messages';
-import { READER_FIELDS, SYSTEM_FIELDS } from './policy/comment-edits';
-import { MODERATION_FIELDS } from './policy/statuses';
+import { localizedError } from '../../../../lib/messages';
+import { READER_FIELDS, SYSTEM_FIELDS } from './domain/comment-edits';
+import { MODERATION_FIELDS } from './domain/statuses';
 import { inModerationScope } from './scope';
 
 const COMMENT_UID = 'api::comment.comment';
-const EVENT_UID = 'api::moderation-event.moderation-event';
+const EVENT_UID = 'plugin::moderation.moderation-event';
 
 type Data = Record<string, unknown>;
 type Event = { params: { data?: Data | Data[]; where?: unknown } };

@@ -3,8 +3,8 @@
  * on an update. Pure: the Strapi service maps them to the `moderation-setting` single type.
  */
 
-import { isPlainObject } from '../lib/is-plain-object';
-import type { RejectionReason } from './policy/statuses';
+import { isPlainObject } from '../../../../lib/is-plain-object';
+import type { RejectionReason } from './domain/statuses';
 import { DEFAULT_BLOCKLIST } from './screening/default-blocklist';
 
 export const AUTO_REJECT_FLAGS = ['not_persian', 'blocklisted', 'off_topic', 'spam'] as const;

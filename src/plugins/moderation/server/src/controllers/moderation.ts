@@ -1,16 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { ConflictError, conflictBody, localizedError } from '../../../lib/messages';
-import {
-  isModerationAction,
-  isModerationStatus,
-  isRejectionReason,
-  type ModerationAction,
-} from '../../../moderation/policy/statuses';
-import { screenComment } from '../../../moderation/screening';
-import type { SettingsError } from '../../../moderation/settings';
-import type { Actor, TransitionRequest } from '../services/moderation';
+import { ConflictError, conflictBody, localizedError } from '../../../../../lib/messages';
+import { isModerationAction, isModerationStatus, isRejectionReason, type ModerationAction } from '../domain/statuses';
+import { screenComment } from '../screening';
+import type { Actor, TransitionRequest } from '../services/transitions';
+import type { SettingsError } from '../settings';
 
 const COMMENT_UID = 'api::comment.comment';
 const MAX_BULK = 500;
@@ -84,9 +79,9 @@ const bodyOf = (ctx: AdminCtx): Record<string, unknown> => {
   return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
 };
 
-/** Admin API of the moderation queue, mounted at /moderation (see src/moderation/admin-routes.ts). */
+/** Admin API of the moderation queue, mounted at /moderation (see ../routes/admin.ts). */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const moderation = () => strapi.service('api::comment.moderation');
+  const moderation = () => strapi.service('plugin::moderation.transitions');
 
   async function respondWithComment(ctx: AdminCtx, documentId: string) {
     const row = await strapi.db.query(COMMENT_UID).findOne({ where: { documentId }, populate: POPULATE });
@@ -188,11 +183,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async getSettings(ctx: AdminCtx) {
-      ctx.body = { data: await strapi.service('api::moderation-setting.moderation-setting').get() };
+      ctx.body = { data: await strapi.service('plugin::moderation.settings').get() };
     },
 
     async updateSettings(ctx: AdminCtx) {
-      const result = await strapi.service('api::moderation-setting.moderation-setting').update(ctx.request.body);
+      const result = await strapi.service('plugin::moderation.settings').update(ctx.request.body);
       if (!result.ok) {
         const first = result.errors[0];
         throw new errors.ValidationError(first.message.en, {
@@ -221,7 +216,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         if (!article) throw localizedError('notFound', 'comment_article_not_found');
       }
-      const settings = await strapi.service('api::moderation-setting.moderation-setting').get();
+      const settings = await strapi.service('plugin::moderation.settings').get();
       ctx.body = {
         data: screenComment(
           { text: body.text, article },

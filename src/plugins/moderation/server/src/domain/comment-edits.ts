@@ -1,4 +1,4 @@
-import { isPlainObject } from '../../lib/is-plain-object';
+import { isPlainObject } from '../../../../../lib/is-plain-object';
 
 /**
  * What an edit of an existing comment may change, outside a moderation transition:

@@ -1,4 +1,4 @@
-import { isPlainObject } from '../../lib/is-plain-object';
+import { isPlainObject } from '../../../../../lib/is-plain-object';
 
 /**
  * Checks a reader's comment submission. Only the four fields a reader may send are read;

@@ -6,9 +6,9 @@ import {
   type SettingsRow,
   settingsFromRow,
   settingsToRow,
-} from '../../../moderation/settings';
+} from '../settings';
 
-const UID = 'api::moderation-setting.moderation-setting';
+const UID = 'plugin::moderation.moderation-setting';
 
 /**
  * The screening settings, read from the single type on every use so an edit in the admin

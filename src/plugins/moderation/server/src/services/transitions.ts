@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { ConflictError, localizedError } from '../../../lib/messages';
-import { MODERATION_STATUSES, type ModerationAction, type ModerationStatus } from '../../../moderation/policy/statuses';
-import { planTransition, type TransitionPlan } from '../../../moderation/policy/transitions';
-import { withModerationScope } from '../../../moderation/scope';
+import { ConflictError, localizedError } from '../../../../../lib/messages';
+import { MODERATION_STATUSES, type ModerationAction, type ModerationStatus } from '../domain/statuses';
+import { planTransition, type TransitionPlan } from '../domain/transitions';
+import { withModerationScope } from '../scope';
 
 const COMMENT_UID = 'api::comment.comment';
-const EVENT_UID = 'api::moderation-event.moderation-event';
+const EVENT_UID = 'plugin::moderation.moderation-event';
 
 export const MODERATION_EVENTS = {
   approved: 'comment.approved',

@@ -1,0 +1,4 @@
+import settings from './settings';
+import transitions from './transitions';
+
+export default { settings, transitions };
