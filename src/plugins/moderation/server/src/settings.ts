@@ -4,11 +4,10 @@
  */
 
 import { isPlainObject } from '../../../../lib/is-plain-object';
-import type { RejectionReason } from './domain/statuses';
+import { AUTO_REJECT_FLAGS, type AutoRejectFlag, autoRejectionReason, type RejectionReason } from './domain/vocabulary';
 import { DEFAULT_BLOCKLIST } from './screening/default-blocklist';
 
-export const AUTO_REJECT_FLAGS = ['not_persian', 'blocklisted', 'off_topic', 'spam'] as const;
-export type AutoRejectFlag = (typeof AUTO_REJECT_FLAGS)[number];
+export { AUTO_REJECT_FLAGS, type AutoRejectFlag };
 
 export interface ModerationSettings {
   blocklist: string[];
@@ -246,10 +245,5 @@ export function autoRejection(
   flags: readonly string[],
   autoReject: ModerationSettings['autoReject'],
 ): RejectionReason | null {
-  const spamLike = flags.includes('spam') || flags.includes('duplicate') || flags.includes('too_many_links');
-  if (autoReject.blocklisted && flags.includes('blocklisted')) return 'slander';
-  if (autoReject.spam && spamLike) return 'spam';
-  if (autoReject.not_persian && flags.includes('not_persian')) return 'not_persian';
-  if (autoReject.off_topic && flags.includes('off_topic')) return 'off_topic';
-  return null;
+  return autoRejectionReason(flags, autoReject);
 }

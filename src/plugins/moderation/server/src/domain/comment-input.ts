@@ -1,18 +1,17 @@
 import { isPlainObject } from '../../../../../lib/is-plain-object';
+import { LIMITS } from './vocabulary';
 
 /**
  * Checks a reader's comment submission. Only the four fields a reader may send are read;
  * anything else in the body (a status, a moderator, an id…) is ignored, never applied.
  */
 export const COMMENT_LIMITS = {
-  bodyMin: 2,
-  bodyMax: 3000,
-  nameMax: 80,
-  emailMax: 254,
-  // What the columns hold, in UTF-16 units: a visible character can take many (a family emoji
-  // takes 11), so text within the visible limits can still be too long to store.
-  bodyStoredMax: 30000,
-  nameStoredMax: 255,
+  bodyMin: LIMITS.commentBodyMin,
+  bodyMax: LIMITS.commentBodyMax,
+  nameMax: LIMITS.authorNameMax,
+  emailMax: LIMITS.authorEmailMax,
+  bodyStoredMax: LIMITS.commentBodyStoredMax,
+  nameStoredMax: LIMITS.authorNameStoredMax,
 } as const;
 
 export type CommentInputErrorCode =

@@ -4,36 +4,14 @@
  */
 
 import { createHash } from 'node:crypto';
-
+import { type RejectionReason, SCREENING_FLAGS, type ScreeningFlag, suggestedReason } from '../domain/vocabulary';
 import { blocklistMatcher } from './blocklist';
 import { detectLanguage, type Language } from './language';
 import { hasBidiControls, hasBidiOverride, keyWords, matchingKey, tokens } from './normalize';
 import { type ArticleText, cachedArticleProfile, contentWords, relevanceOfTokens } from './relevance';
 import { spamSignals } from './spam';
 
-export type ScreeningFlag =
-  | 'not_persian'
-  | 'blocklisted'
-  | 'off_topic'
-  | 'spam'
-  | 'bidi_control'
-  | 'duplicate'
-  | 'copied_text'
-  | 'too_many_links';
-
-/** Flags are always reported in this order. */
-export const SCREENING_FLAGS: readonly ScreeningFlag[] = [
-  'not_persian',
-  'blocklisted',
-  'off_topic',
-  'spam',
-  'bidi_control',
-  'duplicate',
-  'copied_text',
-  'too_many_links',
-];
-
-export type RejectionReason = 'slander' | 'not_persian' | 'off_topic' | 'spam' | 'other';
+export { type RejectionReason, SCREENING_FLAGS, type ScreeningFlag };
 
 export interface Screening {
   language: Language;
@@ -84,21 +62,14 @@ function hasArticleText(article: ArticleText | null | undefined): article is Art
 }
 
 /**
- * The suggested reason, strongest first. Bidi controls alone suggest nothing when they are the
- * marks and isolates that Persian keyboards and apps insert (LRM/RLM around Latin words); only an
- * override (LRO/RLO), which makes reversed text display as a normal word, suggests 'other'.
+ * The suggested reason: the strongest one the raised flags suggest (../domain/vocabulary.ts).
+ * Bidi controls suggest nothing when they are the marks and isolates that Persian keyboards and
+ * apps insert (LRM/RLM around Latin words); only an override (LRO/RLO), which makes reversed text
+ * display as a normal word, suggests its reason. A honeypot hit always raises `spam`.
  */
-function suggestReason(
-  flags: ReadonlySet<ScreeningFlag>,
-  text: string,
-  honeypotFilled: boolean,
-): RejectionReason | null {
-  if (flags.has('blocklisted')) return 'slander';
-  if (flags.has('spam') || flags.has('duplicate') || flags.has('too_many_links') || honeypotFilled) return 'spam';
-  if (flags.has('not_persian')) return 'not_persian';
-  if (flags.has('off_topic')) return 'off_topic';
-  if (flags.has('bidi_control') && hasBidiOverride(text)) return 'other';
-  return null;
+function suggestReason(flags: ReadonlySet<ScreeningFlag>, text: string): RejectionReason | null {
+  const suggesting = [...flags].filter((flag) => flag !== 'bidi_control' || hasBidiOverride(text));
+  return suggestedReason(suggesting);
 }
 
 export function screenComment(input: ScreeningInput, rules: ScreeningRules): Screening {
@@ -138,7 +109,7 @@ export function screenComment(input: ScreeningInput, rules: ScreeningRules): Scr
     blocklist,
     relevance: articleRelevance,
     flags: SCREENING_FLAGS.filter((flag) => flags.has(flag)),
-    suggestedReason: suggestReason(flags, text, honeypotFilled),
+    suggestedReason: suggestReason(flags, text),
   };
 }
 
