@@ -1,52 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { ConflictError, conflictBody, localizedError } from '../../../../../lib/messages';
-import { isModerationAction, isModerationStatus, isRejectionReason, type ModerationAction } from '../domain/statuses';
-import { screenComment } from '../screening';
+import { ConflictError, conflictBody } from '../../../../../lib/messages';
+import type { ModerationAction } from '../domain/vocabulary';
 import type { Actor, TransitionRequest } from '../services/transitions';
 import type { SettingsError } from '../settings';
-
-const COMMENT_UID = 'api::comment.comment';
-const MAX_BULK = 500;
-const MAX_PAGE_SIZE = 200;
-const MAX_NOTE = 2000;
+import { bulkTarget, decisionBody, objectBody, parseRequest, queueQuery, screenBody } from '../validation/admin-api';
 
 type AdminCtx = Context & { request: Context['request'] & { body?: unknown }; params: Record<string, string> };
-
-/** Everything a moderator needs to decide about a comment, private fields included. */
-const MODERATOR_FIELDS = [
-  'documentId',
-  'body',
-  'authorName',
-  'authorEmail',
-  'moderationStatus',
-  'rejectionReason',
-  'moderationNote',
-  'moderatedAt',
-  'ipHash',
-  'userAgent',
-  'screening',
-  'createdAt',
-  'updatedAt',
-];
-
-function toModeratorView(row: Record<string, any>) {
-  const view: Record<string, unknown> = {};
-  for (const field of MODERATOR_FIELDS) view[field] = row[field] ?? null;
-  view.moderatedBy = row.moderatedBy
-    ? { id: row.moderatedBy.id, firstname: row.moderatedBy.firstname, lastname: row.moderatedBy.lastname }
-    : null;
-  view.article = row.article
-    ? { documentId: row.article.documentId, title: row.article.title, locale: row.article.locale }
-    : null;
-  return view;
-}
-
-const POPULATE = {
-  article: { select: ['documentId', 'title', 'locale'] },
-  moderatedBy: { select: ['id', 'firstname', 'lastname'] },
-};
 
 function actorOf(ctx: AdminCtx): Actor {
   const user = ctx.state.user as { id: number; firstname?: string; lastname?: string; email?: string };
@@ -54,140 +15,64 @@ function actorOf(ctx: AdminCtx): Actor {
   return { id: user.id, label: name || user.email || `admin #${user.id}` };
 }
 
-function positiveInt(value: unknown, name: string, fallback: number, max: number): number {
-  if (value === undefined) return fallback;
-  const number = typeof value === 'string' && /^\d{1,7}$/.test(value) ? Number(value) : Number.NaN;
-  if (!(number >= 1 && number <= max)) throw localizedError('validation', 'moderation_bad_query', { name });
-  return number;
+/** Runs a transition; a conflict (the comment is already there) answers 409. */
+async function answeringConflicts<T>(ctx: AdminCtx, work: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ConflictError) {
+      ctx.status = 409;
+      ctx.body = conflictBody(error);
+      return undefined;
+    }
+    throw error;
+  }
 }
-
-function readNote(body: Record<string, unknown>): string | null {
-  if (body.note === undefined || body.note === null || body.note === '') return null;
-  if (typeof body.note !== 'string' || body.note.length > MAX_NOTE)
-    throw localizedError('validation', 'moderation_bad_note');
-  return body.note.trim() || null;
-}
-
-function readReason(action: ModerationAction, body: Record<string, unknown>) {
-  if (action === 'reject' && !isRejectionReason(body.reason))
-    throw localizedError('validation', 'moderation_reason_required');
-  return body.reason;
-}
-
-const bodyOf = (ctx: AdminCtx): Record<string, unknown> => {
-  const body = ctx.request.body;
-  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-};
 
 /** Admin API of the moderation queue, mounted at /moderation (see ../routes/admin.ts). */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const moderation = () => strapi.service('plugin::moderation.transitions');
+  const service = (name: 'queue' | 'transitions' | 'settings' | 'stats' | 'screening') =>
+    strapi.plugin('moderation').service(name);
 
-  async function respondWithComment(ctx: AdminCtx, documentId: string) {
-    const row = await strapi.db.query(COMMENT_UID).findOne({ where: { documentId }, populate: POPULATE });
-    if (!row) throw localizedError('notFound', 'moderation_not_found');
-    ctx.body = { data: toModeratorView(row) };
-  }
-
-  async function runTransition(ctx: AdminCtx, work: () => Promise<unknown>) {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof ConflictError) {
-        ctx.status = 409;
-        ctx.body = conflictBody(error);
-        return undefined;
-      }
-      throw error;
-    }
-  }
-
-  function singleAction(action: ModerationAction) {
+  function decision(action: ModerationAction) {
     return async (ctx: AdminCtx) => {
-      const body = bodyOf(ctx);
-      const request: TransitionRequest = {
-        action,
-        reason: action === 'reject' ? readReason(action, body) : body.reason,
-        note: readNote(body),
-        actor: actorOf(ctx),
-      };
-      const done = await runTransition(ctx, () => moderation().transition(ctx.params.documentId, request));
-      if (done) await respondWithComment(ctx, ctx.params.documentId);
+      const { reason, note } = parseRequest(decisionBody(action), objectBody(ctx.request.body));
+      const request: TransitionRequest = { action, reason, note, actor: actorOf(ctx) };
+      const done = await answeringConflicts(ctx, () =>
+        service('transitions').transition(ctx.params.documentId, request),
+      );
+      if (done) ctx.body = { data: await service('queue').findOne(ctx.params.documentId) };
     };
   }
 
   return {
     async list(ctx: AdminCtx) {
-      const { moderationStatus, article, sort } = ctx.query as Record<string, unknown>;
-      const where: Record<string, unknown> = {};
-      if (moderationStatus !== undefined) {
-        if (!isModerationStatus(moderationStatus))
-          throw localizedError('validation', 'moderation_bad_query', { name: 'moderationStatus' });
-        where.moderationStatus = moderationStatus;
-      }
-      if (article !== undefined) {
-        if (typeof article !== 'string' || article === '')
-          throw localizedError('validation', 'moderation_bad_query', { name: 'article' });
-        where.article = { documentId: article };
-      }
-      if (sort !== undefined && sort !== 'createdAt:asc' && sort !== 'createdAt:desc') {
-        throw localizedError('validation', 'moderation_bad_query', { name: 'sort' });
-      }
-      const page = positiveInt(ctx.query.page, 'page', 1, 1_000_000);
-      const pageSize = positiveInt(ctx.query.pageSize, 'pageSize', 50, MAX_PAGE_SIZE);
-      const direction = sort === 'createdAt:desc' ? 'desc' : 'asc';
-      const [rows, total] = await Promise.all([
-        strapi.db.query(COMMENT_UID).findMany({
-          where,
-          populate: POPULATE,
-          orderBy: [{ createdAt: direction }, { id: direction }],
-          offset: (page - 1) * pageSize,
-          limit: pageSize,
-        }),
-        strapi.db.query(COMMENT_UID).count({ where }),
-      ]);
-      ctx.body = {
-        data: rows.map(toModeratorView),
-        meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } },
-      };
+      ctx.body = await service('queue').list(parseRequest(queueQuery, ctx.query));
     },
 
     async findOne(ctx: AdminCtx) {
-      await respondWithComment(ctx, ctx.params.documentId);
+      ctx.body = { data: await service('queue').findOne(ctx.params.documentId) };
     },
 
-    approve: singleAction('approve'),
-    reject: singleAction('reject'),
-    reopen: singleAction('reopen'),
+    approve: decision('approve'),
+    reject: decision('reject'),
+    reopen: decision('reopen'),
 
     async bulk(ctx: AdminCtx) {
-      const body = bodyOf(ctx);
-      if (!isModerationAction(body.action)) throw localizedError('validation', 'moderation_bad_action');
-      const ids = body.documentIds;
-      if (
-        !Array.isArray(ids) ||
-        ids.length === 0 ||
-        ids.length > MAX_BULK ||
-        !ids.every((id) => typeof id === 'string' && id !== '')
-      ) {
-        throw localizedError('validation', 'moderation_bad_ids');
-      }
-      const request: TransitionRequest = {
-        action: body.action,
-        reason: body.action === 'reject' ? readReason(body.action, body) : body.reason,
-        note: readNote(body),
-        actor: actorOf(ctx),
-      };
-      const results = await runTransition(ctx, () => moderation().transitionMany(ids as string[], request));
+      const body = objectBody(ctx.request.body);
+      const { action, documentIds } = parseRequest(bulkTarget, body);
+      const { reason, note } = parseRequest(decisionBody(action), body);
+      const request: TransitionRequest = { action, reason, note, actor: actorOf(ctx) };
+      const results = await answeringConflicts(ctx, () => service('transitions').transitionMany(documentIds, request));
       if (results) ctx.body = { data: results };
     },
 
     async getSettings(ctx: AdminCtx) {
-      ctx.body = { data: await strapi.service('plugin::moderation.settings').get() };
+      ctx.body = { data: await service('settings').get() };
     },
 
     async updateSettings(ctx: AdminCtx) {
-      const result = await strapi.service('plugin::moderation.settings').update(ctx.request.body);
+      const result = await service('settings').update(ctx.request.body);
       if (!result.ok) {
         const first = result.errors[0];
         throw new errors.ValidationError(first.message.en, {
@@ -201,69 +86,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Screens a text against the current rules, as a new comment on `article` would be. */
     async screen(ctx: AdminCtx) {
-      const body = bodyOf(ctx);
-      if (typeof body.text !== 'string' || body.text.trim() === '' || body.text.length > 20_000) {
-        throw localizedError('validation', 'moderation_bad_query', { name: 'text' });
-      }
-      let article: { title?: string; lead?: string; body?: string } | null = null;
-      if (body.article !== undefined && body.article !== null) {
-        if (typeof body.article !== 'string')
-          throw localizedError('validation', 'moderation_bad_query', { name: 'article' });
-        article = await strapi.db.query('api::article.article').findOne({
-          where: { documentId: body.article },
-          select: ['title', 'lead', 'body'],
-          orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
-        });
-        if (!article) throw localizedError('notFound', 'comment_article_not_found');
-      }
-      const settings = await strapi.service('plugin::moderation.settings').get();
-      ctx.body = {
-        data: screenComment(
-          { text: body.text, article },
-          {
-            blocklist: settings.blocklist,
-            relevanceThreshold: settings.relevanceThreshold,
-            maxLinks: settings.maxLinks,
-          },
-        ),
-      };
+      const { text, article } = parseRequest(screenBody, objectBody(ctx.request.body));
+      ctx.body = { data: await service('screening').tryText(text, article) };
     },
 
     async stats(ctx: AdminCtx) {
-      const knex = strapi.db.connection;
-      const table = strapi.db.metadata.get(COMMENT_UID).tableName;
-      const overallRows: { moderation_status: string; count: string }[] = await knex(table)
-        .select('moderation_status')
-        .count('* as count')
-        .groupBy('moderation_status');
-      const overall = { total: 0, pending: 0, approved: 0, rejected: 0 };
-      for (const row of overallRows) {
-        if (isModerationStatus(row.moderation_status)) overall[row.moderation_status] = Number(row.count);
-        overall.total += Number(row.count);
-      }
-      const byArticle = await moderation().countsByArticle();
-      const defaultLocale = await strapi.plugin('i18n').service('locales').getDefaultLocale();
-      const rows: { documentId: string; title: string; locale: string }[] = await strapi.db
-        .query('api::article.article')
-        .findMany({
-          where: { documentId: { $in: [...byArticle.keys()] } },
-          select: ['documentId', 'title', 'locale'],
-          orderBy: { id: 'asc' },
-        });
-      // The title in the default locale when there is one, else in any locale.
-      const titles = new Map<string, string>();
-      for (const row of rows) {
-        if (!titles.has(row.documentId) || row.locale === defaultLocale) titles.set(row.documentId, row.title);
-      }
-      const perArticle = [...byArticle].map(([documentId, { total, pending, approved, rejected }]) => ({
-        documentId,
-        title: titles.get(documentId) ?? null,
-        total,
-        pending,
-        approved,
-        rejected,
-      }));
-      ctx.body = { data: { overall, articles: perArticle } };
+      ctx.body = { data: await service('stats').overview() };
     },
   };
 };

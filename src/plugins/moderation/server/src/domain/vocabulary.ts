@@ -167,6 +167,16 @@ export const LIMITS = {
   screenTextMax: 20000,
 } as const;
 
+/** Limits of the screening settings moderators edit (the settings schema is checked against them). */
+export const SETTINGS_LIMITS = {
+  blocklistTerms: 5000,
+  termLength: 100,
+  maxLinks: 100,
+  duplicateWindowMinutes: 10080,
+  perMinute: 10000,
+  perHour: 100000,
+} as const;
+
 const isOneOf =
   <T extends string>(values: readonly T[]) =>
   (value: unknown): value is T =>
