@@ -1,6 +1,10 @@
 import type { Core } from '@strapi/strapi';
 
-/** Admin RBAC actions of the moderation API (shown in the admin role editor under Settings). */
+/**
+ * Admin RBAC actions of the moderation API (shown in the admin role editor under Settings).
+ * Registered without a plugin name, so their ids stay `api::moderation.*` as before the move into
+ * the plugin: roles holding them keep them, with no migration.
+ */
 export const MODERATION_PERMISSIONS = {
   read: 'api::moderation.read',
   moderate: 'api::moderation.moderate',

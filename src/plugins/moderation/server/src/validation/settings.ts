@@ -3,6 +3,9 @@ import { isPlainObject } from '../../../../../lib/is-plain-object';
 import { AUTO_REJECT_FLAGS, type AutoRejectFlag, type Label, SETTINGS_LIMITS } from '../domain/vocabulary';
 
 const L = SETTINGS_LIMITS;
+const persianNumber = new Intl.NumberFormat('fa-IR', { useGrouping: false });
+/** A limit in a Persian message, in Persian digits. */
+const fa = (value: number) => persianNumber.format(value);
 const wholeNumber = (max: number) => z.number().int().min(0).max(max);
 
 /**
@@ -16,7 +19,7 @@ const FIELDS = {
       .max(L.blocklistTerms),
     message: {
       en: `blocklist must be a list of at most ${L.blocklistTerms} non-empty terms of up to ${L.termLength} characters.`,
-      fa: `فهرست واژه‌ها باید حداکثر ${L.blocklistTerms} واژهٔ ناتهی با حداکثر ${L.termLength} نویسه باشد.`,
+      fa: `فهرست واژه‌ها باید حداکثر ${fa(L.blocklistTerms)} واژهٔ ناتهی با حداکثر ${fa(L.termLength)} نویسه باشد.`,
     },
   },
   autoReject: {
@@ -42,14 +45,14 @@ const FIELDS = {
     schema: wholeNumber(L.maxLinks),
     message: {
       en: `maxLinks must be a whole number from 0 to ${L.maxLinks}.`,
-      fa: `maxLinks باید عددی صحیح از ۰ تا ${L.maxLinks} باشد.`,
+      fa: `maxLinks باید عددی صحیح از ۰ تا ${fa(L.maxLinks)} باشد.`,
     },
   },
   duplicateWindowMinutes: {
     schema: wholeNumber(L.duplicateWindowMinutes),
     message: {
       en: `duplicateWindowMinutes must be a whole number from 0 to ${L.duplicateWindowMinutes}.`,
-      fa: `duplicateWindowMinutes باید عددی صحیح از ۰ تا ${L.duplicateWindowMinutes} باشد.`,
+      fa: `duplicateWindowMinutes باید عددی صحیح از ۰ تا ${fa(L.duplicateWindowMinutes)} باشد.`,
     },
   },
   rateLimit: {
