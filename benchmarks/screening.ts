@@ -17,7 +17,7 @@ import {
   relevance,
   screenComment,
   spamSignals,
-} from '../src/moderation/screening';
+} from '../src/plugins/moderation/server/src/screening';
 
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;

@@ -10,4 +10,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   i18n: {
     enabled: true,
   },
+  // The moderation domain (src/plugins/moderation): compiled with the project, see its strapi-server.js.
+  moderation: {
+    enabled: true,
+    resolve: './src/plugins/moderation',
+  },
 });

@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { MODERATION_EVENTS } from './api/comment/services/moderation';
 import { ensureAdminLayouts } from './bootstrap/admin-layouts';
 import {
   grantEditorialLocales,
@@ -15,12 +14,9 @@ import { articleSlugMiddleware } from './document-middlewares/article-slug';
 import { commentModerationMiddleware } from './document-middlewares/comment-moderation';
 import { moderationAccessMiddleware } from './document-middlewares/moderation-access';
 import { publicReadVisibilityMiddleware } from './document-middlewares/public-read-visibility';
-import { closeRedis } from './lib/redis';
-import { registerModerationAdminRoutes } from './moderation/admin-routes';
-import { registerModerationDatabaseGuard } from './moderation/database-guard';
-import { registerLocaleRemovalCleanup } from './moderation/locale-removal';
-import { MODERATION_ACTIONS_FOR_RBAC } from './moderation/permissions';
 
+// The moderation domain (admin routes, RBAC actions, database guard, settings) is the local
+// plugin in src/plugins/moderation, registered and bootstrapped by Strapi before this file.
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(publicReadVisibilityMiddleware(strapi));
@@ -29,17 +25,9 @@ export default {
     strapi.documents.use(commentModerationMiddleware(strapi));
     strapi.documents.use(articleCommentsCleanupMiddleware(strapi));
     strapi.documents.use(articleFrequenciesMiddleware(strapi));
-    registerModerationAdminRoutes(strapi);
-    // In register, before the admin bootstrap grants Super Admins every known action.
-    strapi.admin.services.permission.actionProvider.registerMany(MODERATION_ACTIONS_FOR_RBAC);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    registerModerationDatabaseGuard(strapi);
-    registerLocaleRemovalCleanup(strapi);
-    const webhooks = strapi.get('webhookStore');
-    webhooks.addAllowedEvent('COMMENT_APPROVED', MODERATION_EVENTS.approved);
-    webhooks.addAllowedEvent('COMMENT_REJECTED', MODERATION_EVENTS.rejected);
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await ensureModeratorRole(strapi);
@@ -47,12 +35,7 @@ export default {
     await grantEditorialLocales(strapi);
     await repairEditorialPermissions(strapi);
     await ensureAdminLayouts(strapi);
-    await strapi.service('api::moderation-setting.moderation-setting').ensure();
     // The site's document frequencies, for the relevance of comments to their article.
     await strapi.service('api::article.term-frequencies').frequencies();
-  },
-
-  async destroy() {
-    await closeRedis();
   },
 };

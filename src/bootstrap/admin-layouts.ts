@@ -35,7 +35,7 @@ const LAYOUTS: Layout[] = [
     readOnly: ['moderatedBy', 'moderatedAt', 'ipHash', 'userAgent', 'screening', 'fingerprint'],
   },
   {
-    uid: 'api::moderation-event.moderation-event',
+    uid: 'plugin::moderation.moderation-event',
     list: {
       columns: ['occurredAt', 'commentDocumentId', 'fromStatus', 'toStatus', 'reason', 'actorLabel'],
       marker: 'toStatus',

@@ -6,8 +6,8 @@ const EDITORIAL_ROLE_CODES = ['strapi-editor', 'strapi-author'];
 /** Content types that hold readers' data and moderation internals. */
 const MODERATION_SUBJECTS = [
   'api::comment.comment',
-  'api::moderation-event.moderation-event',
-  'api::moderation-setting.moderation-setting',
+  'plugin::moderation.moderation-event',
+  'plugin::moderation.moderation-setting',
 ];
 
 /** The localized types editors write. */

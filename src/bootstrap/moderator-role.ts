@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { MODERATION_PERMISSIONS } from '../moderation/permissions';
+import { MODERATION_PERMISSIONS } from '../plugins/moderation/server/src/permissions';
 
 export const MODERATOR_ROLE_CODE = 'khabar-moderator';
 
@@ -34,9 +34,9 @@ export async function ensureModeratorRole(strapi: Core.Strapi): Promise<void> {
     },
     { action: `${CM}.read`, subject: 'api::article.article', properties: { locales }, conditions: [] },
     { action: `${CM}.read`, subject: 'api::source.source', properties: { locales }, conditions: [] },
-    { action: `${CM}.read`, subject: 'api::moderation-event.moderation-event', properties: {}, conditions: [] },
-    { action: `${CM}.read`, subject: 'api::moderation-setting.moderation-setting', properties: {}, conditions: [] },
-    { action: `${CM}.update`, subject: 'api::moderation-setting.moderation-setting', properties: {}, conditions: [] },
+    { action: `${CM}.read`, subject: 'plugin::moderation.moderation-event', properties: {}, conditions: [] },
+    { action: `${CM}.read`, subject: 'plugin::moderation.moderation-setting', properties: {}, conditions: [] },
+    { action: `${CM}.update`, subject: 'plugin::moderation.moderation-setting', properties: {}, conditions: [] },
     ...Object.values(MODERATION_PERMISSIONS).map((action) => ({
       action,
       subject: null,

@@ -1,5 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { withModerationScope } from '../moderation/scope';
+import { withModerationScope } from '../plugins/moderation/server/src/scope';
 
 const ARTICLE_UID = 'api::article.article';
 const COMMENT_UID = 'api::comment.comment';

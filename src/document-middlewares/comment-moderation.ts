@@ -1,12 +1,20 @@
 import type { Core, Modules } from '@strapi/strapi';
-import type { Actor } from '../api/comment/services/moderation';
 import { localizedError } from '../lib/messages';
 import { currentRequestState } from '../lib/request-state';
-import { canModerate } from '../moderation/permissions';
-import { checkCommentEdit, READER_TEXT_FIELDS, SYSTEM_FIELDS } from '../moderation/policy/comment-edits';
-import { isModerationStatus, MODERATION_FIELDS, type ModerationStatus } from '../moderation/policy/statuses';
-import { actionFor } from '../moderation/policy/transitions';
-import { inModerationScope } from '../moderation/scope';
+import {
+  checkCommentEdit,
+  READER_TEXT_FIELDS,
+  SYSTEM_FIELDS,
+} from '../plugins/moderation/server/src/domain/comment-edits';
+import {
+  isModerationStatus,
+  MODERATION_FIELDS,
+  type ModerationStatus,
+} from '../plugins/moderation/server/src/domain/statuses';
+import { actionFor } from '../plugins/moderation/server/src/domain/transitions';
+import { canModerate } from '../plugins/moderation/server/src/permissions';
+import { inModerationScope } from '../plugins/moderation/server/src/scope';
+import type { Actor } from '../plugins/moderation/server/src/services/transitions';
 
 const COMMENT_UID = 'api::comment.comment';
 
@@ -76,7 +84,7 @@ export function commentModerationMiddleware(strapi: Core.Strapi): Modules.Docume
     // One transaction for the status change and the rest of the edit: if the edit is refused
     // (say, an empty body), the status stays as it was and no audit record or webhook remains.
     return strapi.db.transaction(async () => {
-      await strapi.service('api::comment.moderation').transition(documentId, {
+      await strapi.service('plugin::moderation.transitions').transition(documentId, {
         action: actionFor(requested.status as ModerationStatus),
         reason: requested.status === 'rejected' ? requested.reason : undefined,
         note: typeof requested.note === 'string' && requested.note.trim() !== '' ? requested.note.trim() : null,

@@ -2,8 +2,8 @@ import type { Core, Modules } from '@strapi/strapi';
 import { isPlainObject } from '../lib/is-plain-object';
 import { localizedError } from '../lib/messages';
 import { currentRequestState } from '../lib/request-state';
-import { hasModerationPermission, MODERATION_PERMISSIONS } from '../moderation/permissions';
-import { inModerationScope } from '../moderation/scope';
+import { hasModerationPermission, MODERATION_PERMISSIONS } from '../plugins/moderation/server/src/permissions';
+import { inModerationScope } from '../plugins/moderation/server/src/scope';
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
@@ -16,7 +16,7 @@ const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
  */
 const WRITE_RULES: Record<string, { permission: string; refusal: 'comment_edit_forbidden' | 'settings_forbidden' }> = {
   'api::comment.comment': { permission: MODERATION_PERMISSIONS.moderate, refusal: 'comment_edit_forbidden' },
-  'api::moderation-setting.moderation-setting': {
+  'plugin::moderation.moderation-setting': {
     permission: MODERATION_PERMISSIONS.settings,
     refusal: 'settings_forbidden',
   },

@@ -10,7 +10,7 @@ import {
 } from '../lib/public-visibility';
 import { currentRequestState } from '../lib/request-state';
 import { schemaLookup } from '../lib/schema-lookup';
-import { PUBLIC_STATUSES } from '../moderation/policy/statuses';
+import { PUBLIC_STATUSES } from '../plugins/moderation/server/src/domain/statuses';
 
 /**
  * What the public may see, by content type: the one place that answers "where is the rule that

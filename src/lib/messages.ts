@@ -1,4 +1,19 @@
 import { errors } from '@strapi/utils';
+import {
+  LIMITS,
+  MODERATION_ACTIONS,
+  MODERATION_STATUS_LABELS,
+  REJECTION_REASONS,
+} from '../plugins/moderation/server/src/domain/vocabulary';
+
+const persianNumber = new Intl.NumberFormat('fa-IR', { useGrouping: true });
+const englishNumber = new Intl.NumberFormat('en-US', { useGrouping: true });
+/** A limit written into a message: ASCII digits in English, Persian digits in Persian. */
+const en = (value: number) => englishNumber.format(value);
+const fa = (value: number) => persianNumber.format(value);
+/** Codes a client sends, listed in a sentence. */
+const codesEn = (codes: readonly string[]) => codes.join(', ');
+const codesFa = (codes: readonly string[]) => codes.join('، ');
 
 /**
  * Every message a frontend may show a reader, in Persian and English. Errors carry both in
@@ -146,8 +161,8 @@ export const MESSAGES = {
     fa: 'لطفاً نام خود را بنویسید.',
   },
   comment_name_too_long: {
-    en: 'The name may be at most 80 characters long.',
-    fa: 'نام حداکثر می‌تواند ۸۰ نویسه باشد.',
+    en: `The name may be at most ${en(LIMITS.authorNameMax)} characters long.`,
+    fa: `نام حداکثر می‌تواند ${fa(LIMITS.authorNameMax)} نویسه باشد.`,
   },
   comment_email_invalid: {
     en: 'The email address is not valid.',
@@ -158,12 +173,12 @@ export const MESSAGES = {
     fa: 'لطفاً متن نظر خود را بنویسید.',
   },
   comment_body_too_short: {
-    en: 'The comment must be at least 2 characters long.',
-    fa: 'متن نظر باید دست‌کم ۲ نویسه باشد.',
+    en: `The comment must be at least ${en(LIMITS.commentBodyMin)} characters long.`,
+    fa: `متن نظر باید دست‌کم ${fa(LIMITS.commentBodyMin)} نویسه باشد.`,
   },
   comment_body_too_long: {
-    en: 'The comment may be at most 3,000 characters long.',
-    fa: 'متن نظر حداکثر می‌تواند ۳٬۰۰۰ نویسه باشد.',
+    en: `The comment may be at most ${en(LIMITS.commentBodyMax)} characters long.`,
+    fa: `متن نظر حداکثر می‌تواند ${fa(LIMITS.commentBodyMax)} نویسه باشد.`,
   },
   comment_name_bad_characters: {
     en: 'The name contains control or direction-changing characters; please type it plainly.',
@@ -186,24 +201,24 @@ export const MESSAGES = {
     fa: 'وضعیت این نظر همین حالا «{status}» است.',
   },
   moderation_reason_required: {
-    en: 'A rejection needs a reason: one of slander, not_persian, off_topic, spam, other.',
-    fa: 'برای رد نظر دلیل لازم است: یکی از slander، not_persian، off_topic، spam، other.',
+    en: `A rejection needs a reason: one of ${codesEn(REJECTION_REASONS)}.`,
+    fa: `برای رد نظر دلیل لازم است: یکی از ${codesFa(REJECTION_REASONS)}.`,
   },
   moderation_reason_not_allowed: {
     en: 'A reason is given only when rejecting a comment.',
     fa: 'دلیل فقط هنگام رد نظر داده می‌شود.',
   },
   moderation_bad_action: {
-    en: 'The action must be one of approve, reject, reopen.',
-    fa: 'عمل باید یکی از approve، reject یا reopen باشد.',
+    en: `The action must be one of ${codesEn(MODERATION_ACTIONS)}.`,
+    fa: `عمل باید یکی از ${codesFa(MODERATION_ACTIONS)} باشد.`,
   },
   moderation_bad_ids: {
-    en: 'documentIds must be a list of 1 to 500 comment ids.',
-    fa: 'documentIds باید فهرستی از ۱ تا ۵۰۰ شناسهٔ نظر باشد.',
+    en: `documentIds must be a list of 1 to ${en(LIMITS.bulkMax)} comment ids.`,
+    fa: `documentIds باید فهرستی از ۱ تا ${fa(LIMITS.bulkMax)} شناسهٔ نظر باشد.`,
   },
   moderation_bad_note: {
-    en: 'The note must be text of at most 2,000 characters.',
-    fa: 'یادداشت باید متنی حداکثر ۲٬۰۰۰ نویسه باشد.',
+    en: `The note must be text of at most ${en(LIMITS.moderationNoteMax)} characters.`,
+    fa: `یادداشت باید متنی حداکثر ${fa(LIMITS.moderationNoteMax)} نویسه باشد.`,
   },
   moderation_fields_need_transition: {
     en: 'The rejection reason and the note are recorded with a status change. To change them, reopen the comment and review it again.',
@@ -247,12 +262,9 @@ export type MessageCode = keyof typeof MESSAGES;
 export type MessageVars = Record<string, string | number>;
 
 /** How a moderation status reads in a Persian sentence. */
-const STATUS_IN_PERSIAN: Record<string, string> = {
-  pending: 'در انتظار بررسی',
-  approved: 'تأییدشده',
-  rejected: 'ردشده',
-};
-const persianNumber = new Intl.NumberFormat('fa-IR', { useGrouping: true });
+const STATUS_IN_PERSIAN: Record<string, string> = Object.fromEntries(
+  Object.entries(MODERATION_STATUS_LABELS).map(([status, label]) => [status, label.fa]),
+);
 
 function fill(template: string, vars: MessageVars, render: (key: string, value: string | number) => string): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) =>

@@ -2,7 +2,11 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { localizedError } from '../lib/messages';
 import { redisClient } from '../lib/redis';
-import { type CommentRateLimiter, createCommentRateLimiter, type RateLimits } from '../moderation/rate-limiter';
+import {
+  type CommentRateLimiter,
+  createCommentRateLimiter,
+  type RateLimits,
+} from '../plugins/moderation/server/src/rate-limiter';
 
 /**
  * Limits comment submissions per client address. Limits come from the moderation settings
@@ -25,7 +29,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const perMinute = fromEnvironment('COMMENT_RATE_LIMIT_PER_MINUTE');
     const perHour = fromEnvironment('COMMENT_RATE_LIMIT_PER_HOUR');
     if (perMinute !== undefined && perHour !== undefined) return { perMinute, perHour };
-    const settings = await strapi.service('api::moderation-setting.moderation-setting').get();
+    const settings = await strapi.service('plugin::moderation.settings').get();
     return { perMinute: perMinute ?? settings.rateLimit.perMinute, perHour: perHour ?? settings.rateLimit.perHour };
   }
 

@@ -4,7 +4,7 @@ import supertest from 'supertest';
 import type { TestApp } from './strapi';
 
 export const COMMENT_UID = 'api::comment.comment';
-export const EVENT_UID = 'api::moderation-event.moderation-event';
+export const EVENT_UID = 'plugin::moderation.moderation-event';
 export const ARTICLE_UID = 'api::article.article';
 
 export type Status = 'pending' | 'approved' | 'rejected';
@@ -43,7 +43,7 @@ export function transition(
   action: 'approve' | 'reject' | 'reopen',
   reason?: string,
 ) {
-  return strapi.service('api::comment.moderation').transition(documentId, {
+  return strapi.service('plugin::moderation.transitions').transition(documentId, {
     action,
     reason: action === 'reject' ? (reason ?? 'other') : reason,
     note: null,

@@ -20,6 +20,8 @@ export interface TestApp {
   /** A supertest agent bound to the real HTTP server. */
   http: () => supertest.Agent;
   databaseName: string;
+  /** Stops Strapi and boots it again on the same database, as a restart of the server would. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -35,21 +37,29 @@ export async function startStrapi(): Promise<TestApp> {
     );
   });
   database.switchToDatabase(databaseName);
-  const instance = createStrapi({ appDir, distDir: path.join(appDir, 'dist') });
-  // Request logs drown test failures; warnings and errors still show.
-  instance.log.level = process.env.TEST_LOG_LEVEL ?? 'warn';
-  const strapi = await instance.load();
-  strapi.server.mount();
-  const server = strapi.server.httpServer;
-  return {
-    strapi,
-    http: () => supertest.agent(server),
+  const boot = async () => {
+    const instance = createStrapi({ appDir, distDir: path.join(appDir, 'dist') });
+    // Request logs drown test failures; warnings and errors still show.
+    instance.log.level = process.env.TEST_LOG_LEVEL ?? 'warn';
+    const strapi = await instance.load();
+    strapi.server.mount();
+    return strapi;
+  };
+  const app: TestApp = {
+    strapi: await boot(),
+    http: () => supertest.agent(app.strapi.server.httpServer),
     databaseName,
+    async restart() {
+      await app.strapi.destroy();
+      database.switchToDatabase(databaseName);
+      app.strapi = await boot();
+    },
     async stop() {
-      await strapi.destroy();
+      await app.strapi.destroy();
       await database.withAdminClient(async (client) => {
         await client.query(`DROP DATABASE IF EXISTS ${database.quote(databaseName)} WITH (FORCE)`);
       });
     },
   };
+  return app;
 }

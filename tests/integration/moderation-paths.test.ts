@@ -150,7 +150,7 @@ describe('content manager edits of a comment', () => {
       expect((await app.http().get(cmPath(id)).set('Authorization', editor.auth)).status).toBe(403);
       const granted = await app.strapi.db.query('admin::permission').count({
         where: {
-          subject: { $startsWith: 'api::moderation' },
+          subject: { $startsWith: 'plugin::moderation' },
           role: { code: { $in: ['strapi-editor', 'strapi-author'] } },
         },
       });
@@ -201,7 +201,7 @@ describe('content manager edits of a comment', () => {
 });
 
 describe('what an edit may change once a comment arrived', () => {
-  const SETTINGS_UID = 'api::moderation-setting.moderation-setting';
+  const SETTINGS_UID = 'plugin::moderation.moderation-setting';
   const cmGet = (session: AdminSession, documentId: string) =>
     app.http().get(cmPath(documentId)).set('Authorization', session.auth);
 

@@ -123,7 +123,7 @@ describe('screening of new comments', () => {
     expect(row.moderationStatus).toBe('rejected');
     expect(row.rejectionReason).toBe('spam');
     const events = await app.strapi.db
-      .query('api::moderation-event.moderation-event')
+      .query('plugin::moderation.moderation-event')
       .findMany({ where: { commentDocumentId: response.body.data.documentId } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({

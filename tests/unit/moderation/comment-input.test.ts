@@ -3,7 +3,7 @@ import {
   isBlank,
   parseCommentInput,
   visibleLength,
-} from '../../../src/moderation/policy/comment-input';
+} from '../../../src/plugins/moderation/server/src/domain/comment-input';
 
 const ARTICLE = 'k3v9yq2m8x0p1r7t5w4z6a2b';
 const valid = { article: ARTICLE, authorName: 'مریم', authorEmail: 'maryam@example.ir', body: 'نظر من دربارهٔ این خبر' };

@@ -4,8 +4,12 @@ import {
   type ModerationAction,
   type ModerationStatus,
   REJECTION_REASONS,
-} from '../../../src/moderation/policy/statuses';
-import { ACTION_TARGET, actionFor, planTransition } from '../../../src/moderation/policy/transitions';
+} from '../../../src/plugins/moderation/server/src/domain/statuses';
+import {
+  ACTION_TARGET,
+  actionFor,
+  planTransition,
+} from '../../../src/plugins/moderation/server/src/domain/transitions';
 
 /** The whole state machine, written out by hand: from × action → the status it leads to, or a conflict. */
 const EXPECTED: Record<ModerationStatus, Record<ModerationAction, ModerationStatus | 'conflict'>> = {

@@ -1,5 +1,9 @@
-import { blocklistMatcher, compileBlocklist, findBlocklisted } from '../../../src/moderation/screening/blocklist';
-import { DEFAULT_BLOCKLIST } from '../../../src/moderation/screening/default-blocklist';
+import {
+  blocklistMatcher,
+  compileBlocklist,
+  findBlocklisted,
+} from '../../../src/plugins/moderation/server/src/screening/blocklist';
+import { DEFAULT_BLOCKLIST } from '../../../src/plugins/moderation/server/src/screening/default-blocklist';
 
 const ZWNJ = '\u200C';
 const SINGLE_WORD_TERMS = DEFAULT_BLOCKLIST.filter((term) => !term.includes(' '));

@@ -1,4 +1,8 @@
-import { DocumentFrequencies, documentFrequencies, MIN_DOCUMENTS } from '../../../src/moderation/screening/frequencies';
+import {
+  DocumentFrequencies,
+  documentFrequencies,
+  MIN_DOCUMENTS,
+} from '../../../src/plugins/moderation/server/src/screening/frequencies';
 
 const article = (title: string, body = '') => ({ title, lead: '', body });
 

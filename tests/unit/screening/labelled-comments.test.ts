@@ -14,8 +14,8 @@ import {
   documentFrequencies,
   type Language,
   screenComment,
-} from '../../../src/moderation/screening';
-import { DEFAULT_SETTINGS } from '../../../src/moderation/settings';
+} from '../../../src/plugins/moderation/server/src/screening';
+import { DEFAULT_SETTINGS } from '../../../src/plugins/moderation/server/src/settings';
 import { ARTICLES, type ArticleName, SITE_ARTICLES } from './fixtures/articles';
 import { HELD_OUT_COMMENTS } from './fixtures/held-out-comments';
 import { HELD_OUT_TOPIC_COMMENTS } from './fixtures/held-out-topic-comments';

@@ -1,4 +1,4 @@
-import { detectLanguage } from '../../../src/moderation/screening/language';
+import { detectLanguage } from '../../../src/plugins/moderation/server/src/screening/language';
 
 describe('detectLanguage', () => {
   it.each([

@@ -1,4 +1,9 @@
-import { hasBidiControls, hasBidiOverride, matchingKey, tokens } from '../../../src/moderation/screening/normalize';
+import {
+  hasBidiControls,
+  hasBidiOverride,
+  matchingKey,
+  tokens,
+} from '../../../src/plugins/moderation/server/src/screening/normalize';
 
 const sameKey = (variants: string[]): void => {
   const keys = new Set(variants.map(matchingKey));

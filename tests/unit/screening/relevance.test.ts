@@ -1,4 +1,4 @@
-import { documentFrequencies } from '../../../src/moderation/screening/frequencies';
+import { documentFrequencies } from '../../../src/plugins/moderation/server/src/screening/frequencies';
 import {
   articleProfile,
   contentTokens,
@@ -7,7 +7,7 @@ import {
   relevanceToProfile,
   stem,
   stripMarkdown,
-} from '../../../src/moderation/screening/relevance';
+} from '../../../src/plugins/moderation/server/src/screening/relevance';
 
 const ARTICLE = {
   title: 'افزایش قیمت بنزین از هفته آینده',

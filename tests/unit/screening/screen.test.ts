@@ -4,7 +4,7 @@ import {
   SCREENING_FLAGS,
   type ScreeningRules,
   screenComment,
-} from '../../../src/moderation/screening';
+} from '../../../src/plugins/moderation/server/src/screening';
 
 const RULES: ScreeningRules = { blocklist: [...DEFAULT_BLOCKLIST], relevanceThreshold: 0.15, maxLinks: 1 };
 const ARTICLE = { title: 'افزایش قیمت بنزین از هفته آینده', lead: 'قیمت هر لیتر بنزین سهمیه‌ای افزایش می‌یابد.' };

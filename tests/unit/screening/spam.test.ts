@@ -1,4 +1,4 @@
-import { spamSignals } from '../../../src/moderation/screening/spam';
+import { spamSignals } from '../../../src/plugins/moderation/server/src/screening/spam';
 
 describe('spamSignals: links', () => {
   it.each([

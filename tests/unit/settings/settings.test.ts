@@ -4,7 +4,7 @@ import {
   DEFAULT_SETTINGS,
   settingsFromRow,
   settingsToRow,
-} from '../../../src/moderation/settings';
+} from '../../../src/plugins/moderation/server/src/settings';
 
 describe('applySettingsUpdate', () => {
   it('applies a partial update and leaves the rest', () => {

@@ -13,7 +13,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async attach(articles: WithStats[]): Promise<void> {
     if (articles.length === 0) return;
     const counts = await strapi
-      .service('api::comment.moderation')
+      .service('plugin::moderation.transitions')
       .countsByArticle([...new Set(articles.map((article) => article.documentId))]);
     for (const article of articles) {
       const count = counts.get(article.documentId);

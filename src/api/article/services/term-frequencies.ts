@@ -1,5 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { type ArticleText, type ArticleVersions, DocumentFrequencies } from '../../../moderation/screening';
+import {
+  type ArticleText,
+  type ArticleVersions,
+  DocumentFrequencies,
+} from '../../../plugins/moderation/server/src/screening';
 
 const ARTICLE_UID = 'api::article.article';
 const PAGE_SIZE = 500;
@@ -8,7 +12,7 @@ const TEXT_FIELDS = ['title', 'lead', 'body'] as const;
 type TextRow = ArticleText & { id: number; documentId: string };
 
 /**
- * The site's document frequencies for screening (see moderation/screening/frequencies.ts): built
+ * The site's document frequencies for screening (see plugins/moderation/server/src/screening/frequencies.ts): built
  * from the published articles at boot, then kept current by the article-frequencies Document
  * Service middleware whenever an article is created, changed, published, unpublished or deleted.
  * One table per Strapi instance, in memory: rebuilt from the database at every start.

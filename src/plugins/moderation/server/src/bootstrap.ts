@@ -1,0 +1,13 @@
+import type { Core } from '@strapi/strapi';
+import { registerModerationDatabaseGuard } from './database-guard';
+import { registerLocaleRemovalCleanup } from './locale-removal';
+import { MODERATION_EVENTS } from './services/transitions';
+
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  registerModerationDatabaseGuard(strapi);
+  registerLocaleRemovalCleanup(strapi);
+  const webhooks = strapi.get('webhookStore');
+  webhooks.addAllowedEvent('COMMENT_APPROVED', MODERATION_EVENTS.approved);
+  webhooks.addAllowedEvent('COMMENT_REJECTED', MODERATION_EVENTS.rejected);
+  await strapi.plugin('moderation').service('settings').ensure();
+};

@@ -1,0 +1,3 @@
+import moderation from './moderation';
+
+export default { moderation };

@@ -1,0 +1,70 @@
+import type { Core } from '@strapi/strapi';
+import { localizedError } from '../../../../../lib/messages';
+import { COMMENT_UID } from '../uids';
+import type { QueueQuery } from '../validation/admin-api';
+
+/** Everything a moderator needs to decide about a comment, private fields included. */
+const MODERATOR_FIELDS = [
+  'documentId',
+  'body',
+  'authorName',
+  'authorEmail',
+  'moderationStatus',
+  'rejectionReason',
+  'moderationNote',
+  'moderatedAt',
+  'ipHash',
+  'userAgent',
+  'screening',
+  'createdAt',
+  'updatedAt',
+];
+
+const POPULATE = {
+  article: { select: ['documentId', 'title', 'locale'] },
+  moderatedBy: { select: ['id', 'firstname', 'lastname'] },
+};
+
+/** A comment as the moderation API shows it: chosen fields only, never a whole admin user. */
+function toModeratorView(row: Record<string, any>) {
+  const view: Record<string, unknown> = {};
+  for (const field of MODERATOR_FIELDS) view[field] = row[field] ?? null;
+  view.moderatedBy = row.moderatedBy
+    ? { id: row.moderatedBy.id, firstname: row.moderatedBy.firstname, lastname: row.moderatedBy.lastname }
+    : null;
+  view.article = row.article
+    ? { documentId: row.article.documentId, title: row.article.title, locale: row.article.locale }
+    : null;
+  return view;
+}
+
+/** The moderation queue: comments with everything a moderator needs, oldest first by default. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async list({ moderationStatus, article, sort, page, pageSize }: QueueQuery) {
+    const where: Record<string, unknown> = {};
+    if (moderationStatus !== undefined) where.moderationStatus = moderationStatus;
+    if (article !== undefined) where.article = { documentId: article };
+    const direction = sort === 'createdAt:desc' ? 'desc' : 'asc';
+    const [rows, total] = await Promise.all([
+      strapi.db.query(COMMENT_UID).findMany({
+        where,
+        populate: POPULATE,
+        orderBy: [{ createdAt: direction }, { id: direction }],
+        offset: (page - 1) * pageSize,
+        limit: pageSize,
+      }),
+      strapi.db.query(COMMENT_UID).count({ where }),
+    ]);
+    return {
+      data: rows.map(toModeratorView),
+      meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } },
+    };
+  },
+
+  /** One comment as a moderator sees it; 404 when there is none. */
+  async findOne(documentId: string) {
+    const row = await strapi.db.query(COMMENT_UID).findOne({ where: { documentId }, populate: POPULATE });
+    if (!row) throw localizedError('notFound', 'moderation_not_found');
+    return toModeratorView(row);
+  },
+});
