@@ -12,9 +12,10 @@ const TEXT_FIELDS = ['title', 'lead', 'body'] as const;
 type TextRow = ArticleText & { id: number; documentId: string };
 
 /**
- * The site's document frequencies for screening (see plugins/moderation/server/src/screening/frequencies.ts): built
- * from the published articles at boot, then kept current by the article-frequencies Document
- * Service middleware whenever an article is created, changed, published, unpublished or deleted.
+ * The site's document frequencies for screening (see the moderation plugin's
+ * server/src/screening/frequencies.ts): built from the published articles at boot, then kept
+ * current by the article-frequencies Document Service middleware whenever an article is
+ * created, changed, published, unpublished or deleted.
  * One table per Strapi instance, in memory: rebuilt from the database at every start.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
