@@ -23,6 +23,7 @@ const WRITE_RULES: Record<string, { permission: string; refusal: 'comment_edit_f
 };
 
 const ARTICLE_UID = 'api::article.article';
+const COMMENT_UID = 'api::comment.comment';
 
 export function moderationAccessMiddleware(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   return async (context, next) => {
@@ -37,7 +38,15 @@ export function moderationAccessMiddleware(strapi: Core.Strapi): Modules.Documen
     const rule = WRITE_RULES[context.uid];
     if (!rule || READ_ACTIONS.has(context.action) || inModerationScope()) return next();
     const state = currentRequestState(strapi);
-    if (state?.auth?.strategy?.name !== 'admin') return next();
+    if (state && state.auth?.strategy?.name !== 'admin') {
+      // Content API callers (readers, API tokens of any kind) only submit comments, through the
+      // submission path; changing or removing one is moderation.
+      if (context.uid === COMMENT_UID && context.action !== 'create') {
+        throw localizedError('forbidden', 'comment_api_write_forbidden');
+      }
+      return next();
+    }
+    if (!state) return next();
     const userId = state.user?.id;
     const allowed =
       userId !== undefined &&

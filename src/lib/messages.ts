@@ -237,6 +237,10 @@ export const MESSAGES = {
     en: 'Only users allowed to edit the screening settings may change them.',
     fa: 'فقط کاربرانی که اجازهٔ ویرایش تنظیمات غربال را دارند می‌توانند آن‌ها را تغییر دهند.',
   },
+  comment_api_write_forbidden: {
+    en: 'Comments cannot be edited or deleted through the API. Moderators review them in the admin panel.',
+    fa: 'نظرها از راه API ویرایش یا حذف نمی‌شوند. ناظران آن‌ها را در پنل مدیریت بررسی می‌کنند.',
+  },
   audit_read_only: {
     en: 'The moderation audit trail cannot be edited or deleted.',
     fa: 'سابقهٔ بررسی نظرها ویرایش یا حذف نمی‌شود.',

@@ -1,0 +1,86 @@
+import { type AdminSession, createAdmin } from '../helpers/admin';
+import { createArticle, createFullAccessToken } from '../helpers/content';
+import { commentRow, commentWithStatus, expectLocalizedError, newComment, postComment } from '../helpers/moderation';
+import { startStrapi, type TestApp } from '../helpers/strapi';
+
+// Issue #16: what admin roles and API tokens could reach beyond the moderation policy.
+
+let app: TestApp;
+let superAdmin: AdminSession;
+let articleId: string;
+
+beforeAll(async () => {
+  app = await startStrapi();
+  superAdmin = await createAdmin(app.strapi, app.http);
+  articleId = (await createArticle(app.strapi, { title: 'امنیت نظرها در برابر نقش‌ها و توکن‌ها' })).documentId;
+});
+afterAll(async () => {
+  await app.stop();
+});
+
+async function apiToken(type: 'full-access' | 'read-only' | 'custom', permissions: string[] = []) {
+  if (type === 'full-access') return createFullAccessToken(app.strapi);
+  const token = await app.strapi.service('admin::api-token').create({
+    name: `security-${type}-${Math.random().toString(36).slice(2)}`,
+    type,
+    lifespan: null,
+    ...(type === 'custom' ? { permissions } : {}),
+  });
+  return token.accessKey as string;
+}
+
+describe('comment writes through API tokens', () => {
+  const tokenKinds: [string, () => Promise<string>][] = [
+    ['a full-access token', () => apiToken('full-access')],
+    [
+      'a custom token holding update and delete on comments',
+      () => apiToken('custom', ['api::comment.comment.update', 'api::comment.comment.delete']),
+    ],
+    ['a read-only token', () => apiToken('read-only')],
+  ];
+
+  it.each(tokenKinds)('%s cannot delete a comment (403, fa/en) and the comment stays', async (_label, make) => {
+    const token = await make();
+    const id = await commentWithStatus(app, articleId, 'approved');
+    const response = await app.http().delete(`/api/comments/${id}`).set('Authorization', `Bearer ${token}`);
+    expect(response.status).toBe(403);
+    expectLocalizedError(response.body);
+    expect(await commentRow(app.strapi, id)).toMatchObject({ moderationStatus: 'approved' });
+  });
+
+  it.each(tokenKinds)('%s cannot rewrite a pending comment (403, fa/en)', async (_label, make) => {
+    const token = await make();
+    const id = await newComment(app, articleId, { body: 'متن اصلی خواننده دربارهٔ این گزارش' });
+    const response = await app
+      .http()
+      .put(`/api/comments/${id}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { body: 'متن دیگری که خواننده ننوشته است' } });
+    expect(response.status).toBe(403);
+    expectLocalizedError(response.body);
+    expect((await commentRow(app.strapi, id)).body).toBe('متن اصلی خواننده دربارهٔ این گزارش');
+  });
+
+  it('the full-access token gets the comment-specific refusal, not a bare Forbidden', async () => {
+    const token = await apiToken('full-access');
+    const id = await newComment(app, articleId);
+    const response = await app.http().delete(`/api/comments/${id}`).set('Authorization', `Bearer ${token}`);
+    expect(response.body.error.details.code).toBe('comment_api_write_forbidden');
+  });
+
+  it('a comment created with a full-access token goes through submission: pending and screened', async () => {
+    const token = await apiToken('full-access');
+    const response = await postComment(
+      app,
+      { article: articleId },
+      {
+        Authorization: `Bearer ${token}`,
+      },
+    );
+    expect(response.status).toBe(201);
+    const row = await commentRow(app.strapi, response.body.data.documentId);
+    expect(row.moderationStatus).toBe('pending');
+    expect(row.screening).toBeTruthy();
+    expect(row.ipHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
