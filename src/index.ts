@@ -19,6 +19,7 @@ import { registerModerationAdminRoutes } from './moderation/admin-routes';
 import { registerModerationDatabaseGuard } from './moderation/database-guard';
 import { registerLocaleRemovalCleanup } from './moderation/locale-removal';
 import { MODERATION_ACTIONS_FOR_RBAC } from './moderation/permissions';
+import { eventPayloadWithoutCommentContent } from './moderation/webhook-payload';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -28,6 +29,10 @@ export default {
     strapi.documents.use(commentModerationMiddleware(strapi));
     strapi.documents.use(articleCommentsCleanupMiddleware(strapi));
     registerModerationAdminRoutes(strapi);
+    // Every subscriber of the event hub (webhooks first) gets comments without their content.
+    const emit = strapi.eventHub.emit.bind(strapi.eventHub);
+    strapi.eventHub.emit = (eventName: string, ...args: unknown[]) =>
+      emit(eventName, ...args.map(eventPayloadWithoutCommentContent));
     // In register, before the admin bootstrap grants Super Admins every known action.
     strapi.admin.services.permission.actionProvider.registerMany(MODERATION_ACTIONS_FOR_RBAC);
   },

@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { type AdminSession, createAdmin } from '../helpers/admin';
 import { createArticle, createFullAccessToken } from '../helpers/content';
 import { commentRow, commentWithStatus, expectLocalizedError, newComment, postComment } from '../helpers/moderation';
@@ -82,5 +84,72 @@ describe('comment writes through API tokens', () => {
     expect(row.moderationStatus).toBe('pending');
     expect(row.screening).toBeTruthy();
     expect(row.ipHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe("Strapi's own entry.* webhook events", () => {
+  let server: Server;
+  const received: { body: any; raw: string }[] = [];
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      let raw = '';
+      request.setEncoding('utf8');
+      request.on('data', (chunk) => {
+        raw += chunk;
+      });
+      request.on('end', () => {
+        let body: unknown = null;
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          body = null;
+        }
+        received.push({ body, raw });
+        response.writeHead(200).end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    const created = await app
+      .http()
+      .post('/admin/webhooks')
+      .set('Authorization', superAdmin.auth)
+      .send({ name: 'page refresh', url, headers: {}, events: ['entry.create', 'entry.update', 'entry.delete'] });
+    expect(created.status).toBe(201);
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  const deliveriesFor = (id: string) => received.filter((delivery) => delivery.body?.entry?.documentId === id);
+  const waitFor = async (predicate: () => boolean) => {
+    for (let attempt = 0; attempt < 100 && !predicate(); attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+
+  it('carry no unapproved comment’s text or name on create, update and delete', async () => {
+    const body = 'متن محرمانهٔ در انتظار بررسی دربارهٔ این گزارش';
+    const id = await newComment(app, articleId, { body, authorName: 'نام پنهان خواننده' });
+    const path = `/content-manager/collection-types/api::comment.comment/${id}`;
+    const corrected = 'متن اصلاح‌شدهٔ در انتظار بررسی دربارهٔ این گزارش';
+    expect((await app.http().put(path).set('Authorization', superAdmin.auth).send({ body: corrected })).status).toBe(
+      200,
+    );
+    expect((await app.http().delete(path).set('Authorization', superAdmin.auth)).status).toBe(200);
+    await waitFor(() => deliveriesFor(id).length >= 3);
+    const deliveries = deliveriesFor(id);
+    expect(deliveries.map((delivery) => delivery.body.event).sort()).toEqual([
+      'entry.create',
+      'entry.delete',
+      'entry.update',
+    ]);
+    for (const delivery of deliveries) {
+      expect(delivery.body).toMatchObject({ model: 'comment', entry: { documentId: id } });
+      for (const secret of [body, corrected, 'نام پنهان خواننده', 'authorName', '"body"']) {
+        expect(delivery.raw).not.toContain(secret);
+      }
+    }
   });
 });
