@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { MODERATION_EVENTS } from './api/comment/services/moderation';
 import { ensureAdminLayouts } from './bootstrap/admin-layouts';
+import { backfillAuditActors } from './bootstrap/audit-actors';
 import {
   grantEditorialLocales,
   repairEditorialPermissions,
@@ -50,6 +51,7 @@ export default {
     await grantEditorialLocales(strapi);
     await repairEditorialPermissions(strapi);
     await ensureAdminLayouts(strapi);
+    await backfillAuditActors(strapi);
     await strapi.service('api::moderation-setting.moderation-setting').ensure();
   },
 

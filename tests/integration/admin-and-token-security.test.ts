@@ -1,8 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AdminSession, createAdmin } from '../helpers/admin';
-import { createArticle, createFullAccessToken } from '../helpers/content';
-import { commentRow, commentWithStatus, expectLocalizedError, newComment, postComment } from '../helpers/moderation';
+import { createArticle, createFullAccessToken, query } from '../helpers/content';
+import {
+  EVENT_UID,
+  commentRow,
+  commentWithStatus,
+  expectLocalizedError,
+  newComment,
+  postComment,
+} from '../helpers/moderation';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 
 // Issue #16: what admin roles and API tokens could reach beyond the moderation policy.
@@ -151,5 +158,59 @@ describe("Strapi's own entry.* webhook events", () => {
         expect(delivery.raw).not.toContain(secret);
       }
     }
+  });
+});
+
+describe('the audit trail keeps who acted after the admin account is deleted', () => {
+  const eventsOverHttp = async (commentId: string) => {
+    const response = await app
+      .http()
+      .get(
+        `/content-manager/collection-types/api::moderation-event.moderation-event${query({
+          filters: { commentDocumentId: { $eq: commentId } },
+          sort: 'id:asc',
+        })}`,
+      )
+      .set('Authorization', superAdmin.auth);
+    expect(response.status).toBe(200);
+    return response.body.results as Record<string, unknown>[];
+  };
+
+  it('actorId, actorEmail and actorLabel stay on the event; the moderator is gone', async () => {
+    const moderator = await createAdmin(app.strapi, app.http, ['khabar-moderator']);
+    const id = await newComment(app, articleId);
+    const approve = await app
+      .http()
+      .post(`/moderation/comments/${id}/approve`)
+      .set('Authorization', moderator.auth)
+      .send({});
+    expect(approve.status).toBe(200);
+    const removed = await app.http().delete(`/admin/users/${moderator.id}`).set('Authorization', superAdmin.auth);
+    expect(removed.status).toBe(200);
+
+    const [event] = await eventsOverHttp(id);
+    expect(event).toMatchObject({
+      toStatus: 'approved',
+      actorId: moderator.id,
+      actorEmail: moderator.email,
+      actorLabel: expect.stringContaining('Test Admin'),
+    });
+    const row = await app.strapi.db.query(EVENT_UID).findOne({ where: { commentDocumentId: id }, populate: ['actor'] });
+    expect(row.actor).toBeNull();
+  });
+
+  it('records written before the columns existed get them at boot from the still-existing account', async () => {
+    const moderator = await createAdmin(app.strapi, app.http, ['khabar-moderator']);
+    const id = await newComment(app, articleId);
+    await app.http().post(`/moderation/comments/${id}/approve`).set('Authorization', moderator.auth).send({});
+    // As an older record: the link only.
+    await app.strapi.db.connection.raw(
+      'UPDATE moderation_events SET actor_id = NULL, actor_email = NULL WHERE comment_document_id = ?',
+      [id],
+    );
+    const { backfillAuditActors } = await import('../../src/bootstrap/audit-actors');
+    expect(await backfillAuditActors(app.strapi)).toBeGreaterThanOrEqual(1);
+    const [event] = await eventsOverHttp(id);
+    expect(event).toMatchObject({ actorId: moderator.id, actorEmail: moderator.email });
   });
 });

@@ -56,7 +56,11 @@ const POPULATE = {
 function actorOf(ctx: AdminCtx): Actor {
   const user = ctx.state.user as { id: number; firstname?: string; lastname?: string; email?: string };
   const name = [user.firstname, user.lastname].filter(Boolean).join(' ');
-  return { id: user.id, label: name || user.email || `admin #${user.id}` };
+  return {
+    id: user.id,
+    label: name || user.email || `admin #${user.id}`,
+    email: user.email ?? null,
+  };
 }
 
 function positiveInt(value: unknown, name: string, fallback: number, max: number): number {

@@ -12,9 +12,15 @@ export const MODERATION_EVENTS = {
   rejected: 'comment.rejected',
 } as const;
 
+/**
+ * Who acts: an admin user (`id`, their `email` at the time, `label` their display name) or the
+ * system (`id` null, `label` 'screening' or 'system'). The event keeps id and email as plain
+ * columns: the `actor` link goes when the account is deleted, the audit record must not.
+ */
 export interface Actor {
   id: number | null;
   label: string;
+  email?: string | null;
 }
 
 export interface TransitionRequest {
@@ -102,6 +108,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         reason: plan.rejectionReason,
         note,
         actor: request.actor.id,
+        actorId: request.actor.id,
+        actorEmail: request.actor.email ?? null,
         actorLabel: request.actor.label,
         occurredAt: at,
       } as never,
