@@ -9,6 +9,7 @@ import {
   expectLocalizedError,
   newComment,
   postComment,
+  publicStats,
 } from '../helpers/moderation';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 
@@ -212,5 +213,68 @@ describe('the audit trail keeps who acted after the admin account is deleted', (
     expect(await backfillAuditActors(app.strapi)).toBeGreaterThanOrEqual(1);
     const [event] = await eventsOverHttp(id);
     expect(event).toMatchObject({ actorId: moderator.id, actorEmail: moderator.email });
+  });
+});
+
+describe('automatic rejection is not observable through the public counts', () => {
+  const settings = (body: Record<string, unknown>) =>
+    app.http().put('/moderation/settings').set('Authorization', superAdmin.auth).send(body);
+  let statsArticle: string;
+
+  beforeAll(async () => {
+    statsArticle = (await createArticle(app.strapi, { title: 'قیمت بلیت مترو برای دانشجوها' })).documentId;
+    expect((await settings({ autoReject: { spam: true, blocklisted: true } })).status).toBe(200);
+  });
+  afterAll(async () => {
+    await settings({ autoReject: { spam: false, blocklisted: false } });
+  });
+
+  const delta = async (submit: () => Promise<unknown>) => {
+    const before = await publicStats(app, statsArticle);
+    await submit();
+    const after = await publicStats(app, statsArticle);
+    return {
+      total: after.total - before.total,
+      pending: after.pending - before.pending,
+      published: after.published - before.published,
+    };
+  };
+
+  it('a duplicate of a pending text, auto-rejected, moves the counts like an innocent comment', async () => {
+    const guessed = 'به نظر من قیمت بلیت مترو برای دانشجوها و کارگران خیلی زیاد شده است';
+    await newComment(app, statsArticle, { body: guessed });
+    const innocent = await delta(() => newComment(app, statsArticle));
+    const duplicate = await delta(async () => {
+      const id = await newComment(app, statsArticle, { body: guessed });
+      expect((await commentRow(app.strapi, id)).moderationStatus).toBe('rejected');
+    });
+    expect(innocent).toEqual({ total: 1, pending: 1, published: 0 });
+    expect(duplicate).toEqual(innocent);
+  });
+
+  it('a listed word, auto-rejected, moves the counts like an unlisted one', async () => {
+    const listed = await delta(async () => {
+      const id = await newComment(app, statsArticle, { body: 'این مسئول مترو یک دزد است و قیمت بلیت را بالا برد' });
+      expect((await commentRow(app.strapi, id)).moderationStatus).toBe('rejected');
+    });
+    expect(listed).toEqual({ total: 1, pending: 1, published: 0 });
+  });
+
+  it('moderators still see the automatic rejections as rejected in /moderation/stats', async () => {
+    const response = await app.http().get('/moderation/stats').set('Authorization', superAdmin.auth);
+    expect(response.status).toBe(200);
+    const row = response.body.data.articles.find((item: { documentId: string }) => item.documentId === statsArticle);
+    expect(row).toMatchObject({ rejected: 2 });
+  });
+
+  it('once a moderator reviews the comment (reopen, reject), the public counts show it rejected', async () => {
+    const id = await newComment(app, statsArticle, { body: 'دزد دیگری در مترو که قیمت بلیت را گران کرد' });
+    const before = await publicStats(app, statsArticle);
+    const act = (action: string, body: Record<string, unknown> = {}) =>
+      app.http().post(`/moderation/comments/${id}/${action}`).set('Authorization', superAdmin.auth).send(body);
+    expect((await act('reopen')).status).toBe(200);
+    expect((await act('reject', { reason: 'slander' })).status).toBe(200);
+    const after = await publicStats(app, statsArticle);
+    expect(after).toEqual({ ...before, pending: before.pending - 1 });
   });
 });

@@ -5,6 +5,7 @@ import { localizedError, message } from '../../../lib/messages';
 import { parseCommentInput } from '../../../moderation/policy/comment-input';
 import { duplicateFingerprint, isDistinctive, screenComment } from '../../../moderation/screening';
 import { autoRejection } from '../../../moderation/settings';
+import { SCREENING_ACTOR_LABEL } from '../services/moderation';
 
 /**
  * A field a person never sees (the frontend hides it) but form-filling bots do. A filled one
@@ -147,7 +148,7 @@ export default factories.createCoreController(COMMENT_UID, ({ strapi }) => {
           action: 'reject',
           reason,
           note: honeypotFilled ? 'Honeypot field filled.' : `Rejected automatically: ${screening.flags.join(', ')}.`,
-          actor: { id: null, label: 'screening' },
+          actor: { id: null, label: SCREENING_ACTOR_LABEL },
         });
       }
       ctx.status = 201;
