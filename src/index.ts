@@ -10,6 +10,8 @@ import {
 import { ensureLocales } from './bootstrap/locales';
 import { ensureModeratorRole } from './bootstrap/moderator-role';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
+import { guardRelationPickers } from './bootstrap/relation-pickers';
+import { adminRelationAccessMiddleware } from './document-middlewares/admin-relation-access';
 import { articleCommentsCleanupMiddleware } from './document-middlewares/article-comments-cleanup';
 import { articleSlugMiddleware } from './document-middlewares/article-slug';
 import { commentModerationMiddleware } from './document-middlewares/comment-moderation';
@@ -25,11 +27,13 @@ import { eventPayloadWithoutCommentContent } from './moderation/webhook-payload'
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(publicReadVisibilityMiddleware(strapi));
+    strapi.documents.use(adminRelationAccessMiddleware(strapi));
     strapi.documents.use(articleSlugMiddleware(strapi));
     strapi.documents.use(moderationAccessMiddleware(strapi));
     strapi.documents.use(commentModerationMiddleware(strapi));
     strapi.documents.use(articleCommentsCleanupMiddleware(strapi));
     registerModerationAdminRoutes(strapi);
+    guardRelationPickers(strapi);
     // Every subscriber of the event hub (webhooks first) gets comments without their content.
     const emit = strapi.eventHub.emit.bind(strapi.eventHub);
     strapi.eventHub.emit = (eventName: string, ...args: unknown[]) =>

@@ -241,6 +241,10 @@ export const MESSAGES = {
     en: 'Comments cannot be edited or deleted through the API. Moderators review them in the admin panel.',
     fa: 'نظرها از راه API ویرایش یا حذف نمی‌شوند. ناظران آن‌ها را در پنل مدیریت بررسی می‌کنند.',
   },
+  admin_relation_forbidden: {
+    en: 'Your role may not read "{name}" through a relation: it cannot read that content type or field.',
+    fa: 'نقش شما اجازهٔ خواندن «{name}» را از راه رابطه ندارد: آن نوع محتوا یا فیلد را نمی‌تواند بخواند.',
+  },
   audit_read_only: {
     en: 'The moderation audit trail cannot be edited or deleted.',
     fa: 'سابقهٔ بررسی نظرها ویرایش یا حذف نمی‌شود.',

@@ -278,3 +278,165 @@ describe('automatic rejection is not observable through the public counts', () =
     expect(after).toEqual({ ...before, pending: before.pending - 1 });
   });
 });
+
+describe('populating relations in the content manager obeys the target type’s permissions', () => {
+  const SECRET_EMAIL = 'reader.secret@example.ir';
+  const CM = '/content-manager/collection-types';
+  let editor: AdminSession;
+  let author: AdminSession;
+  let moderator: AdminSession;
+  let sourceId: string;
+  let editorsArticle: string;
+  let authorsArticle: string;
+
+  const get = (session: AdminSession, path: string) => app.http().get(path).set('Authorization', session.auth);
+  const privateFields = ['authorEmail', 'ipHash', 'userAgent', 'screening', 'fingerprint', 'moderationNote'];
+  const expectNoCommentData = (raw: string) => {
+    expect(raw).not.toContain(SECRET_EMAIL);
+    for (const field of privateFields) expect(raw).not.toContain(`"${field}"`);
+    expect(raw).not.toContain('نظر در انتظار برای آزمون نقش‌ها');
+  };
+
+  beforeAll(async () => {
+    editor = await createAdmin(app.strapi, app.http, ['strapi-editor']);
+    author = await createAdmin(app.strapi, app.http, ['strapi-author']);
+    moderator = await createAdmin(app.strapi, app.http, ['khabar-moderator']);
+    const source = await app.strapi.documents('api::source.source').create({
+      data: { name: 'خبرگزاری نقش‌ها', kind: 'news_agency', slug: `roles-${Date.now()}` } as never,
+    });
+    sourceId = source.documentId;
+    editorsArticle = (await createArticle(app.strapi, { title: 'خبر ویراستار', source: sourceId })).documentId;
+    // The Author writes an article of their own through the content manager.
+    const created = await app
+      .http()
+      .post(`${CM}/api::article.article?locale=fa`)
+      .set('Authorization', author.auth)
+      .send({ title: 'خبر نویسنده', lead: 'خلاصه', body: 'متن' });
+    expect(created.status).toBe(201);
+    authorsArticle = created.body.data.documentId;
+    // Published by someone allowed to (an Author may not publish).
+    await app.strapi.documents('api::article.article').publish({ documentId: authorsArticle, locale: 'fa' });
+    for (const article of [editorsArticle, authorsArticle]) {
+      const pending = await newComment(app, article, {
+        authorEmail: SECRET_EMAIL,
+        body: 'نظر در انتظار برای آزمون نقش‌ها و دسترسی',
+      });
+      const approved = await commentWithStatus(app, article, 'approved', { authorEmail: SECRET_EMAIL });
+      expect(pending && approved).toBeTruthy();
+      const moderated = await newComment(app, article, { authorEmail: SECRET_EMAIL });
+      await app.http().post(`/moderation/comments/${moderated}/approve`).set('Authorization', moderator.auth).send({});
+    }
+  });
+
+  it('an Editor reading an article with populate[comments] gets no comment', async () => {
+    const response = await get(
+      editor,
+      `${CM}/api::article.article/${editorsArticle}?locale=fa&populate[comments]=true`,
+    );
+    expect(response.status).toBe(200);
+    expect(response.body.data.title).toBe('خبر ویراستار');
+    expectNoCommentData(response.text);
+  });
+
+  it('an Editor listing articles with comments and their moderator gets neither', async () => {
+    const response = await get(
+      editor,
+      `${CM}/api::article.article?locale=fa&populate[comments][populate][moderatedBy]=true`,
+    );
+    expect(response.status).toBe(200);
+    expect(response.body.results.length).toBeGreaterThan(0);
+    expectNoCommentData(response.text);
+    expect(response.text).not.toContain(moderator.email);
+  });
+
+  it('an Editor listing sources with their articles’ comments gets the articles, not the comments', async () => {
+    const response = await get(
+      editor,
+      `${CM}/api::source.source?locale=fa&populate[articles][populate][comments]=true`,
+    );
+    expect(response.status).toBe(200);
+    const source = response.body.results.find((item: { documentId: string }) => item.documentId === sourceId);
+    expect(source.articles).toEqual(expect.arrayContaining([expect.objectContaining({ documentId: editorsArticle })]));
+    expectNoCommentData(response.text);
+  });
+
+  it('an Author reading their own published article with populate[comments] gets no comment', async () => {
+    const response = await get(
+      author,
+      `${CM}/api::article.article/${authorsArticle}?locale=fa&populate[comments]=true`,
+    );
+    expect(response.status).toBe(200);
+    expectNoCommentData(response.text);
+  });
+
+  it.each([
+    ['an Editor', () => editor],
+    ['an Author', () => author],
+  ])('%s cannot list an article’s comments through the relations endpoint (403, fa/en)', async (_label, session) => {
+    const article = session() === author ? authorsArticle : editorsArticle;
+    const response = await get(
+      session(),
+      `/content-manager/relations/api::article.article/${article}/comments?locale=fa`,
+    );
+    expect(response.status).toBe(403);
+    expectLocalizedError(response.body);
+    expectNoCommentData(response.text);
+  });
+
+  it('an Editor cannot filter articles on their comments’ private fields (403, fa/en)', async () => {
+    const response = await get(
+      editor,
+      `${CM}/api::article.article${query({ locale: 'fa', filters: { comments: { authorEmail: { $eq: SECRET_EMAIL } } } })}`,
+    );
+    expect(response.status).toBe(403);
+    expectLocalizedError(response.body);
+  });
+
+  it('a Moderator populating a comment’s moderator sees the name, not the admin’s email', async () => {
+    const response = await get(
+      moderator,
+      `${CM}/api::comment.comment${query({ populate: { moderatedBy: true }, filters: { article: { documentId: { $eq: editorsArticle } } } })}`,
+    );
+    expect(response.status).toBe(200);
+    const moderated = response.body.results.filter((item: { moderatedBy?: unknown }) => item.moderatedBy);
+    expect(moderated.length).toBeGreaterThan(0);
+    expect(response.text).not.toContain(moderator.email);
+  });
+
+  it('a custom role that reads some comment fields gets only those through populate', async () => {
+    const role = await app.strapi
+      .service('admin::role')
+      .create({ name: `Comment readers ${Date.now()}`, description: 'x' });
+    const read = 'plugin::content-manager.explorer.read';
+    await app.strapi.service('admin::role').assignPermissions(role.id, [
+      { action: read, subject: 'api::article.article', properties: { fields: ['title', 'comments'], locales: ['fa'] } },
+      { action: read, subject: 'api::comment.comment', properties: { fields: ['body', 'authorName', 'article'] } },
+    ]);
+    const reader = await createAdmin(app.strapi, app.http, [role.code]);
+    const response = await get(
+      reader,
+      `${CM}/api::article.article/${editorsArticle}?locale=fa&populate[comments]=true`,
+    );
+    expect(response.status).toBe(200);
+    expect(response.body.data.comments.length).toBeGreaterThan(0);
+    for (const comment of response.body.data.comments) {
+      expect(typeof comment.body).toBe('string');
+      for (const field of [...privateFields, 'moderationStatus']) expect(comment).not.toHaveProperty(field);
+    }
+    expect(response.text).not.toContain(SECRET_EMAIL);
+    const filtered = await get(
+      reader,
+      `${CM}/api::article.article${query({ locale: 'fa', filters: { comments: { authorEmail: { $eq: SECRET_EMAIL } } } })}`,
+    );
+    expect(filtered.status).toBe(403);
+  });
+
+  it('a Super Admin still reads everything', async () => {
+    const response = await get(
+      superAdmin,
+      `${CM}/api::article.article/${editorsArticle}?locale=fa&populate[comments]=true`,
+    );
+    expect(response.status).toBe(200);
+    expect(response.text).toContain(SECRET_EMAIL);
+  });
+});
