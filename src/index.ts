@@ -17,6 +17,7 @@ import { articleSlugMiddleware } from './document-middlewares/article-slug';
 import { commentModerationMiddleware } from './document-middlewares/comment-moderation';
 import { moderationAccessMiddleware } from './document-middlewares/moderation-access';
 import { publicReadVisibilityMiddleware } from './document-middlewares/public-read-visibility';
+import { relationWritesMiddleware } from './document-middlewares/relation-writes';
 import { closeRedis } from './lib/redis';
 import { registerModerationAdminRoutes } from './moderation/admin-routes';
 import { registerModerationDatabaseGuard } from './moderation/database-guard';
@@ -30,6 +31,7 @@ export default {
     strapi.documents.use(adminRelationAccessMiddleware(strapi));
     strapi.documents.use(articleSlugMiddleware(strapi));
     strapi.documents.use(moderationAccessMiddleware(strapi));
+    strapi.documents.use(relationWritesMiddleware(strapi));
     strapi.documents.use(commentModerationMiddleware(strapi));
     strapi.documents.use(articleCommentsCleanupMiddleware(strapi));
     registerModerationAdminRoutes(strapi);

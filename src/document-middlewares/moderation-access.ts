@@ -1,9 +1,9 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { isPlainObject } from '../lib/is-plain-object';
 import { localizedError } from '../lib/messages';
 import { currentRequestState } from '../lib/request-state';
 import { hasModerationPermission, MODERATION_PERMISSIONS } from '../moderation/permissions';
 import { inModerationScope } from '../moderation/scope';
+import { isUntouchedRelation } from './relation-writes';
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
@@ -74,14 +74,4 @@ function refuseCommentLinksFromArticle(params: unknown) {
     return;
   }
   throw localizedError('validation', 'article_comments_read_only');
-}
-
-function isUntouchedRelation(value: unknown): boolean {
-  if (value === undefined) return true;
-  if (!isPlainObject(value)) return false;
-  const keys = Object.keys(value);
-  const empty = (items: unknown) => items === undefined || (Array.isArray(items) && items.length === 0);
-  return (
-    keys.every((key) => key === 'connect' || key === 'disconnect') && empty(value.connect) && empty(value.disconnect)
-  );
 }

@@ -440,3 +440,112 @@ describe('populating relations in the content manager obeys the target type’s 
     expect(response.text).toContain(SECRET_EMAIL);
   });
 });
+
+describe('an Author cannot rewire or reveal other people’s entries', () => {
+  const CM = '/content-manager/collection-types';
+  let author: AdminSession;
+  let othersSource: string;
+  let othersArticle: string;
+  let othersDraft: string;
+
+  const sourceOf = async (articleDocumentId: string) => {
+    const rows = await app.strapi.db.query('api::article.article').findMany({
+      where: { documentId: articleDocumentId },
+      populate: { source: { select: ['documentId'] } },
+    });
+    return [...new Set(rows.map((row: { source?: { documentId: string } | null }) => row.source?.documentId ?? null))];
+  };
+
+  beforeAll(async () => {
+    author = await createAdmin(app.strapi, app.http, ['strapi-author']);
+    othersSource = (
+      await app.strapi.documents('api::source.source').create({
+        data: { name: 'خبرگزاری دیگران', kind: 'news_agency', slug: `others-${Date.now()}` } as never,
+      })
+    ).documentId;
+    othersArticle = (await createArticle(app.strapi, { title: 'خبر منتشرشدهٔ دیگران', source: othersSource }))
+      .documentId;
+    othersDraft = (
+      await createArticle(
+        app.strapi,
+        { title: 'پیش‌نویس دیگران', body: 'متن منتشرنشدهٔ محرمانهٔ پیش‌نویس' },
+        { published: false },
+      )
+    ).documentId;
+  });
+
+  it('cloning someone else’s source is refused (403, fa/en) and its articles stay', async () => {
+    const response = await app
+      .http()
+      .post(`${CM}/api::source.source/clone/${othersSource}?locale=fa`)
+      .set('Authorization', author.auth)
+      .send({ name: 'کپی نویسنده', kind: 'news_agency', slug: `author-copy-${Date.now()}` });
+    expect(response.status).toBe(403);
+    expectLocalizedError(response.body);
+    expect(await sourceOf(othersArticle)).toEqual([othersSource]);
+  });
+
+  it('even a Super Admin’s copy of a source takes none of its articles', async () => {
+    const response = await app
+      .http()
+      .post(`${CM}/api::source.source/clone/${othersSource}?locale=fa`)
+      .set('Authorization', superAdmin.auth)
+      .send({ name: 'کپی مدیر', kind: 'news_agency', slug: `admin-copy-${Date.now()}` });
+    expect(response.status).toBe(200);
+    expect(await sourceOf(othersArticle)).toEqual([othersSource]);
+  });
+
+  it('attaching someone else’s article from the Author’s own source is refused (400, fa/en)', async () => {
+    const created = await app
+      .http()
+      .post(`${CM}/api::source.source?locale=fa`)
+      .set('Authorization', author.auth)
+      .send({ name: 'منبع نویسنده', kind: 'news_agency', slug: `author-source-${Date.now()}` });
+    expect(created.status).toBe(201);
+    const own = created.body.data.documentId;
+    const article = await app.strapi.db
+      .query('api::article.article')
+      .findOne({ where: { documentId: othersArticle, publishedAt: { $notNull: true } } });
+    const response = await app
+      .http()
+      .put(`${CM}/api::source.source/${own}?locale=fa`)
+      .set('Authorization', author.auth)
+      .send({ name: 'منبع نویسنده', articles: { connect: [{ id: article.id }] } });
+    expect(response.status).toBe(400);
+    expectLocalizedError(response.body);
+    expect(response.body.error.details.code).toBe('relation_inverse_side_read_only');
+    expect(await sourceOf(othersArticle)).toEqual([othersSource]);
+    const publicArticle = await app.http().get(`/api/articles/${othersArticle}?populate[source]=true`);
+    expect(publicArticle.body.data.source.documentId).toBe(othersSource);
+  });
+
+  it('an untouched articles field (what the admin form sends) still saves', async () => {
+    const created = await app
+      .http()
+      .post(`${CM}/api::source.source?locale=fa`)
+      .set('Authorization', author.auth)
+      .send({ name: 'منبع دوم', kind: 'news_agency', slug: `author-second-${Date.now()}` });
+    const response = await app
+      .http()
+      .put(`${CM}/api::source.source/${created.body.data.documentId}?locale=fa`)
+      .set('Authorization', author.auth)
+      .send({ name: 'منبع دوم ویرایش‌شده', articles: { connect: [], disconnect: [] } });
+    expect(response.status).toBe(200);
+  });
+
+  it('cloning someone else’s draft article is refused (403) and reveals nothing of it', async () => {
+    const read = await app
+      .http()
+      .get(`${CM}/api::article.article/${othersDraft}?locale=fa`)
+      .set('Authorization', author.auth);
+    expect(read.status).toBe(403);
+    const response = await app
+      .http()
+      .post(`${CM}/api::article.article/clone/${othersDraft}?locale=fa`)
+      .set('Authorization', author.auth)
+      .send({ title: 'کپی' });
+    expect(response.status).toBe(403);
+    expectLocalizedError(response.body);
+    expect(response.text).not.toContain('متن منتشرنشدهٔ محرمانهٔ پیش‌نویس');
+  });
+});
