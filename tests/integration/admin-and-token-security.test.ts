@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { type AdminSession, createAdmin } from '../helpers/admin';
 import { createArticle, createFullAccessToken, query } from '../helpers/content';
 import {
-  EVENT_UID,
   commentRow,
   commentWithStatus,
+  EVENT_UID,
   expectLocalizedError,
   newComment,
   postComment,
