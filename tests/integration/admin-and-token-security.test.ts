@@ -519,6 +519,24 @@ describe('an Author cannot rewire or reveal other people’s entries', () => {
     expect(publicArticle.body.data.source.documentId).toBe(othersSource);
   });
 
+  it('a full-access token cannot attach articles to a source from the source either (400)', async () => {
+    const token = await createFullAccessToken(app.strapi);
+    const created = await app
+      .http()
+      .post('/api/sources')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { name: 'منبع توکن', kind: 'news_agency', slug: `token-source-${Date.now()}` } });
+    expect(created.status).toBe(201);
+    const response = await app
+      .http()
+      .put(`/api/sources/${created.body.data.documentId}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { articles: { connect: [othersArticle] } } });
+    expect(response.status).toBe(400);
+    expectLocalizedError(response.body);
+    expect(await sourceOf(othersArticle)).toEqual([othersSource]);
+  });
+
   it('an untouched articles field (what the admin form sends) still saves', async () => {
     const created = await app
       .http()
