@@ -19,8 +19,7 @@ type Schema = { uid: string; attributes: Record<string, Attribute> };
  * - refuses filters, sorts and populate filters that reach into a type or field the user
  *   cannot read (they would be an oracle on it);
  * - removes populated relations to types the user cannot read, keeps only the readable fields
- *   of the others, at any depth, and only the id of an entry whose row condition the user does
- *   not meet (an Author reaching someone else's draft through a source);
+ *   of the others, at any depth;
  * - shows admin users only by name to roles without `admin::users.read`.
  * The entry asked for itself is left to the content manager, which also checks row conditions.
  */
@@ -36,7 +35,7 @@ export function adminRelationAccessMiddleware(strapi: Core.Strapi): Modules.Docu
     checkSort(params.sort, schema, access);
     checkPopulate(params.populate, schema, access);
     const result = await next();
-    await sanitizeResult(result, schema, access);
+    sanitizeResult(result, schema, access);
     return result;
   };
 }
@@ -47,35 +46,9 @@ function createAccess(strapi: Core.Strapi, ability: AdminAbility) {
   const fieldsCache = new Map<string, Set<string> | null>();
   const schema = (uid: string | undefined): Schema | undefined =>
     uid ? (strapi.getModel(uid as never) as unknown as Schema | undefined) : undefined;
-  const checkers = new Map<string, { can: { read(entity: object): boolean } }>();
-  const checker = (uid: string) => {
-    if (!checkers.has(uid)) {
-      checkers.set(
-        uid,
-        strapi.plugin('content-manager').service('permission-checker').create({ userAbility: ability, model: uid }),
-      );
-    }
-    return checkers.get(uid) as { can: { read(entity: object): boolean } };
-  };
   return {
     schema,
     canReadAdminUsers: ability.can('admin::users.read'),
-    /**
-     * The ids among `ids` of a type whose read rules carry conditions (an Author's "is creator")
-     * that the user may not read; undefined when no rule has a condition.
-     */
-    async unreadableIds(uid: string, ids: number[]): Promise<Set<number> | undefined> {
-      const conditional = ability
-        .rulesFor(READ_ACTION, uid)
-        .some((rule) => (rule as { conditions?: object }).conditions !== undefined);
-      if (!conditional || ids.length === 0) return undefined;
-      const rows: { id: number }[] = await strapi.db.query(uid as never).findMany({
-        where: { id: { $in: ids } },
-        populate: { createdBy: { select: ['id'], populate: { roles: { select: ['id'] } } } },
-      });
-      const readable = new Set(rows.filter((row) => checker(uid).can.read(row)).map((row) => row.id));
-      return new Set(ids.filter((id) => !readable.has(id)));
-    },
     /** Readable fields of a content type (null: not readable); undefined for types this rule leaves alone. */
     fieldsOf(uid: string): Set<string> | null | undefined {
       if (!uid.startsWith('api::')) return undefined;
@@ -168,16 +141,16 @@ function relatedSchema(attribute: Attribute, access: Access): Schema | undefined
 }
 
 /** A document, a list of them, or `{ entries }` (publish, delete): each entry's relations are sanitized. */
-async function sanitizeResult(result: unknown, schema: Schema, access: Access): Promise<void> {
+function sanitizeResult(result: unknown, schema: Schema, access: Access): void {
   if (Array.isArray(result)) {
-    for (const entry of result) await sanitizeRelations(entry, schema, access);
+    for (const entry of result) sanitizeRelations(entry, schema, access);
   } else if (isPlainObject(result)) {
-    if (Array.isArray(result.entries)) await sanitizeResult(result.entries, schema, access);
-    else await sanitizeRelations(result, schema, access);
+    if (Array.isArray(result.entries)) sanitizeResult(result.entries, schema, access);
+    else sanitizeRelations(result, schema, access);
   }
 }
 
-async function sanitizeRelations(entry: unknown, schema: Schema, access: Access): Promise<void> {
+function sanitizeRelations(entry: unknown, schema: Schema, access: Access): void {
   if (!isPlainObject(entry)) return;
   for (const [key, attribute] of Object.entries(schema.attributes)) {
     const value = entry[key];
@@ -187,7 +160,7 @@ async function sanitizeRelations(entry: unknown, schema: Schema, access: Access)
         const component =
           attribute.type === 'component' ? attribute.component : (item as { __component?: string }).__component;
         const componentSchema = access.schema(component);
-        if (componentSchema) await sanitizeRelations(item, componentSchema, access);
+        if (componentSchema) sanitizeRelations(item, componentSchema, access);
       }
       continue;
     }
@@ -203,24 +176,14 @@ async function sanitizeRelations(entry: unknown, schema: Schema, access: Access)
       continue;
     }
     const target = access.schema(attribute.target) as Schema;
-    const related = (Array.isArray(value) ? value : [value]).filter(isPlainObject);
-    const ids = related.map((item) => item.id).filter((id): id is number => typeof id === 'number');
-    const unreadable = await access.unreadableIds(attribute.target, ids);
-    const sanitized = new Map<Record<string, unknown>, Record<string, unknown>>();
-    for (const item of related) {
-      // An entry the user may not open (someone else's draft, for an Author) is named, not shown.
-      if (typeof item.id === 'number' && unreadable?.has(item.id)) {
-        sanitized.set(item, pick(item, ['id', 'documentId']));
-        continue;
-      }
+    entry[key] = mapEntries(value, (related) => {
       // Keys that are no attribute (a relation's `count`, the content manager's `status`) stay.
       const kept = Object.fromEntries(
-        Object.entries(item).filter(([name]) => !(name in target.attributes) || fields.has(name)),
+        Object.entries(related).filter(([name]) => !(name in target.attributes) || fields.has(name)),
       );
-      await sanitizeRelations(kept, target, access);
-      sanitized.set(item, kept);
-    }
-    entry[key] = mapEntries(value, (item) => sanitized.get(item) ?? item);
+      sanitizeRelations(kept, target, access);
+      return kept;
+    });
   }
 }
 
