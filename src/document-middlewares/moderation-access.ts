@@ -38,7 +38,8 @@ export function moderationAccessMiddleware(strapi: Core.Strapi): Modules.Documen
     const rule = WRITE_RULES[context.uid];
     if (!rule || READ_ACTIONS.has(context.action) || inModerationScope()) return next();
     const state = currentRequestState(strapi);
-    if (state && state.auth?.strategy?.name !== 'admin') {
+    if (!state) return next();
+    if (state.auth?.strategy?.name !== 'admin') {
       // Content API callers (readers, API tokens of any kind) only submit comments, through the
       // submission path; changing or removing one is moderation.
       if (context.uid === COMMENT_UID && context.action !== 'create') {
@@ -46,7 +47,6 @@ export function moderationAccessMiddleware(strapi: Core.Strapi): Modules.Documen
       }
       return next();
     }
-    if (!state) return next();
     const userId = state.user?.id;
     const allowed =
       userId !== undefined &&
