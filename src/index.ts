@@ -8,23 +8,29 @@ import {
 import { ensureLocales } from './bootstrap/locales';
 import { ensureModeratorRole } from './bootstrap/moderator-role';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
+import { guardRelationPickers } from './bootstrap/relation-pickers';
+import { adminRelationAccessMiddleware } from './document-middlewares/admin-relation-access';
 import { articleCommentsCleanupMiddleware } from './document-middlewares/article-comments-cleanup';
 import { articleFrequenciesMiddleware } from './document-middlewares/article-frequencies';
 import { articleSlugMiddleware } from './document-middlewares/article-slug';
 import { commentModerationMiddleware } from './document-middlewares/comment-moderation';
 import { moderationAccessMiddleware } from './document-middlewares/moderation-access';
 import { publicReadVisibilityMiddleware } from './document-middlewares/public-read-visibility';
+import { relationWritesMiddleware } from './document-middlewares/relation-writes';
 
 // The moderation domain (admin routes, RBAC actions, database guard, settings) is the local
 // plugin in src/plugins/moderation, registered and bootstrapped by Strapi before this file.
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(publicReadVisibilityMiddleware(strapi));
+    strapi.documents.use(adminRelationAccessMiddleware(strapi));
     strapi.documents.use(articleSlugMiddleware(strapi));
     strapi.documents.use(moderationAccessMiddleware(strapi));
+    strapi.documents.use(relationWritesMiddleware(strapi));
     strapi.documents.use(commentModerationMiddleware(strapi));
     strapi.documents.use(articleCommentsCleanupMiddleware(strapi));
     strapi.documents.use(articleFrequenciesMiddleware(strapi));
+    guardRelationPickers(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -104,7 +104,11 @@ async function actorFromRequest(strapi: Core.Strapi): Promise<Actor> {
   if (state.auth?.strategy?.name === 'admin' && state.user) {
     if (!(await canModerate(strapi, state.user.id))) throw localizedError('forbidden', 'moderation_forbidden');
     const name = [state.user.firstname, state.user.lastname].filter(Boolean).join(' ');
-    return { id: state.user.id, label: name || state.user.email || `admin #${state.user.id}` };
+    return {
+      id: state.user.id,
+      label: name || state.user.email || `admin #${state.user.id}`,
+      email: state.user.email ?? null,
+    };
   }
   // Content API callers (readers, API tokens) never moderate.
   throw localizedError('forbidden', 'moderation_forbidden');

@@ -1,9 +1,9 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { isPlainObject } from '../lib/is-plain-object';
 import { localizedError } from '../lib/messages';
 import { currentRequestState } from '../lib/request-state';
 import { hasModerationPermission, MODERATION_PERMISSIONS } from '../plugins/moderation/server/src/permissions';
 import { inModerationScope } from '../plugins/moderation/server/src/scope';
+import { isUntouchedRelation } from './relation-writes';
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
@@ -23,6 +23,7 @@ const WRITE_RULES: Record<string, { permission: string; refusal: 'comment_edit_f
 };
 
 const ARTICLE_UID = 'api::article.article';
+const COMMENT_UID = 'api::comment.comment';
 
 export function moderationAccessMiddleware(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   return async (context, next) => {
@@ -37,7 +38,15 @@ export function moderationAccessMiddleware(strapi: Core.Strapi): Modules.Documen
     const rule = WRITE_RULES[context.uid];
     if (!rule || READ_ACTIONS.has(context.action) || inModerationScope()) return next();
     const state = currentRequestState(strapi);
-    if (state?.auth?.strategy?.name !== 'admin') return next();
+    if (!state) return next();
+    if (state.auth?.strategy?.name !== 'admin') {
+      // Content API callers (readers, API tokens of any kind) only submit comments, through the
+      // submission path; changing or removing one is moderation.
+      if (context.uid === COMMENT_UID && context.action !== 'create') {
+        throw localizedError('forbidden', 'comment_api_write_forbidden');
+      }
+      return next();
+    }
     const userId = state.user?.id;
     const allowed =
       userId !== undefined &&
@@ -65,14 +74,4 @@ function refuseCommentLinksFromArticle(params: unknown) {
     return;
   }
   throw localizedError('validation', 'article_comments_read_only');
-}
-
-function isUntouchedRelation(value: unknown): boolean {
-  if (value === undefined) return true;
-  if (!isPlainObject(value)) return false;
-  const keys = Object.keys(value);
-  const empty = (items: unknown) => items === undefined || (Array.isArray(items) && items.length === 0);
-  return (
-    keys.every((key) => key === 'connect' || key === 'disconnect') && empty(value.connect) && empty(value.disconnect)
-  );
 }

@@ -252,6 +252,22 @@ export const MESSAGES = {
     en: 'Only users allowed to edit the screening settings may change them.',
     fa: 'فقط کاربرانی که اجازهٔ ویرایش تنظیمات غربال را دارند می‌توانند آن‌ها را تغییر دهند.',
   },
+  comment_api_write_forbidden: {
+    en: 'Comments cannot be edited or deleted through the API. Moderators review them in the admin panel.',
+    fa: 'نظرها از راه API ویرایش یا حذف نمی‌شوند. ناظران آن‌ها را در پنل مدیریت بررسی می‌کنند.',
+  },
+  admin_relation_forbidden: {
+    en: 'Your role may not read "{name}" through a relation: it cannot read that content type or field.',
+    fa: 'نقش شما اجازهٔ خواندن «{name}» را از راه رابطه ندارد: آن نوع محتوا یا فیلد را نمی‌تواند بخواند.',
+  },
+  relation_inverse_side_read_only: {
+    en: 'The field "{name}" cannot be changed from here: set it on each related entry instead.',
+    fa: 'فیلد «{name}» از اینجا تغییر نمی‌کند: آن را در هر مورد مرتبط تنظیم کنید.',
+  },
+  clone_needs_read: {
+    en: 'You may copy only entries you may read.',
+    fa: 'فقط مواردی را می‌توانید کپی کنید که اجازهٔ خواندنشان را دارید.',
+  },
   audit_read_only: {
     en: 'The moderation audit trail cannot be edited or deleted.',
     fa: 'سابقهٔ بررسی نظرها ویرایش یا حذف نمی‌شود.',

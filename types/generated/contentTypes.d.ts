@@ -846,6 +846,12 @@ export interface PluginModerationModerationEvent
   };
   attributes: {
     actor: Schema.Attribute.Relation<'oneToOne', 'admin::user'>;
+    actorEmail: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 254;
+      }>;
+    actorId: Schema.Attribute.Integer & Schema.Attribute.Private;
     actorLabel: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;

@@ -8,7 +8,21 @@ type WithStats = { documentId: string; commentStats?: CommentStats };
  * included), those awaiting review, and those the public list shows. One grouped query per
  * response, whatever the page size, read at request time so the counts are exact right after
  * any change.
+ *
+ * A comment rejected automatically on arrival (screening, with auto-rejection on) counts as
+ * awaiting review until a person acts on it: were it counted as rejected, submitting a guessed
+ * text (a duplicate of someone's pending comment) or a word would tell anyone, through `total`
+ * moving without `pending`, whether the text waits in the queue or the word is on the private
+ * list. A submission therefore moves the public counts the same way whatever screening decides.
+ * /moderation/stats counts exactly.
  */
+export function publicCommentStats(
+  count: { total: number; pending: number; visible: number; screenedOut: number } | undefined,
+): CommentStats {
+  if (!count) return { total: 0, pending: 0, published: 0 };
+  return { total: count.total, pending: count.pending + count.screenedOut, published: count.visible };
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async attach(articles: WithStats[]): Promise<void> {
     if (articles.length === 0) return;
@@ -16,12 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       .service('plugin::moderation.transitions')
       .countsByArticle([...new Set(articles.map((article) => article.documentId))]);
     for (const article of articles) {
-      const count = counts.get(article.documentId);
-      article.commentStats = {
-        total: count?.total ?? 0,
-        pending: count?.pending ?? 0,
-        published: count?.visible ?? 0,
-      };
+      article.commentStats = publicCommentStats(counts.get(article.documentId));
     }
   },
 });

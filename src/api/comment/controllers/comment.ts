@@ -79,6 +79,19 @@ export default factories.createCoreController(COMMENT_UID, ({ strapi }) => {
       };
     },
 
+    /**
+     * No caller of the content API (a reader's role, a full-access or custom API token) edits
+     * or deletes a comment: that is moderation, done in the admin panel with an audit record.
+     * The routes stay so every caller gets this answer rather than a 404.
+     */
+    async update() {
+      throw localizedError('forbidden', 'comment_api_write_forbidden');
+    },
+
+    async delete() {
+      throw localizedError('forbidden', 'comment_api_write_forbidden');
+    },
+
     /** Approved comments only: src/document-middlewares/public-read-visibility.ts narrows the read. */
     async find(ctx: Ctx) {
       const query = await validatedQuery(ctx);

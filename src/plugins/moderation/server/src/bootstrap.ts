@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { backfillAuditActors } from './audit-actors';
 import { registerModerationDatabaseGuard } from './database-guard';
 import { registerLocaleRemovalCleanup } from './locale-removal';
 import { MODERATION_EVENTS } from './services/transitions';
@@ -9,5 +10,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const webhooks = strapi.get('webhookStore');
   webhooks.addAllowedEvent('COMMENT_APPROVED', MODERATION_EVENTS.approved);
   webhooks.addAllowedEvent('COMMENT_REJECTED', MODERATION_EVENTS.rejected);
+  await backfillAuditActors(strapi);
   await strapi.plugin('moderation').service('settings').ensure();
 };

@@ -12,7 +12,11 @@ type AdminCtx = Context & { request: Context['request'] & { body?: unknown }; pa
 function actorOf(ctx: AdminCtx): Actor {
   const user = ctx.state.user as { id: number; firstname?: string; lastname?: string; email?: string };
   const name = [user.firstname, user.lastname].filter(Boolean).join(' ');
-  return { id: user.id, label: name || user.email || `admin #${user.id}` };
+  return {
+    id: user.id,
+    label: name || user.email || `admin #${user.id}`,
+    email: user.email ?? null,
+  };
 }
 
 /** Runs a transition; a conflict (the comment is already there) answers 409. */

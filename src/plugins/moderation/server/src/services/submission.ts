@@ -5,6 +5,7 @@ import type { CommentInput } from '../domain/comment-input';
 import { duplicateFingerprint, isDistinctive, screenComment } from '../screening';
 import { autoRejection } from '../settings';
 import { ARTICLE_UID, COMMENT_UID } from '../uids';
+import { SCREENING_ACTOR_LABEL } from './transitions';
 
 /** Salted one-way hash of the client address: enough to group abuse, useless to identify. */
 export function hashIp(ip: string, salt: string): string {
@@ -109,7 +110,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           action: 'reject',
           reason,
           note: honeypotFilled ? 'Honeypot field filled.' : `Rejected automatically: ${screening.flags.join(', ')}.`,
-          actor: { id: null, label: 'screening' },
+          actor: { id: null, label: SCREENING_ACTOR_LABEL },
         });
     }
     return created as { documentId: string; authorName: string; body: string; createdAt: string };

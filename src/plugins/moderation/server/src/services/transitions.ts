@@ -12,9 +12,18 @@ export const MODERATION_EVENTS = {
   rejected: 'comment.rejected',
 } as const;
 
+/** The actor label of rejections made by screening on arrival. */
+export const SCREENING_ACTOR_LABEL = 'screening';
+
+/**
+ * Who acts: an admin user (`id`, their `email` at the time, `label` their display name) or the
+ * system (`id` null, `label` 'screening' or 'system'). The event keeps id and email as plain
+ * columns: the `actor` link goes when the account is deleted, the audit record must not.
+ */
 export interface Actor {
   id: number | null;
   label: string;
+  email?: string | null;
 }
 
 export interface TransitionRequest {
@@ -102,6 +111,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         reason: plan.rejectionReason,
         note,
         actor: request.actor.id,
+        actorId: request.actor.id,
+        actorEmail: request.actor.email ?? null,
         actorLabel: request.actor.label,
         occurredAt: at,
       } as never,
@@ -195,7 +206,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function countsByArticle(articleDocumentIds?: string[]) {
     // `visible`: approved and linked to a published row of the article, the comments the public
     // list shows (a comment is linked to one locale, which may be unpublished while another is not).
-    const counts = new Map<string, Record<ModerationStatus | 'total' | 'visible', number>>();
+    // `screenedOut`: rejected by screening and not looked at by a person since (its only audit
+    // record is the screening's). The public counts show these as pending (see comment-stats).
+    const counts = new Map<string, Record<ModerationStatus | 'total' | 'visible' | 'screenedOut', number>>();
     if (articleDocumentIds?.length === 0) return counts;
     const comment = strapi.db.metadata.get(COMMENT_UID);
     const article = strapi.db.metadata.get('api::article.article');
@@ -218,6 +231,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         knex.raw(
           "count(distinct c.id) filter (where c.moderation_status = 'approved' and a.published_at is not null) as visible",
         ),
+        knex.raw(
+          `count(distinct c.id) filter (where c.moderation_status = 'rejected' and not exists (
+             select 1 from ?? as e
+              where e.comment_document_id = c.document_id
+                and (e.actor_id is not null or e.actor_label is distinct from ?))) as screened_out`,
+          [strapi.db.metadata.get(EVENT_UID).tableName, SCREENING_ACTOR_LABEL],
+        ),
       );
     if (articleDocumentIds) query.whereIn('a.document_id', articleDocumentIds);
     const rows: {
@@ -227,6 +247,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       approved: string;
       rejected: string;
       visible: string;
+      screened_out: string;
     }[] = await query;
     for (const row of rows) {
       counts.set(row.document_id, {
@@ -235,6 +256,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         approved: Number(row.approved),
         rejected: Number(row.rejected),
         visible: Number(row.visible),
+        screenedOut: Number(row.screened_out),
       });
     }
     return counts;
