@@ -14,6 +14,7 @@ import { articleSlugMiddleware } from './document-middlewares/article-slug';
 import { commentModerationMiddleware } from './document-middlewares/comment-moderation';
 import { moderationAccessMiddleware } from './document-middlewares/moderation-access';
 import { publicReadVisibilityMiddleware } from './document-middlewares/public-read-visibility';
+import { registerPublicGraphqlSchema } from './graphql/public-schema';
 import { closeRedis } from './lib/redis';
 import { registerModerationAdminRoutes } from './moderation/admin-routes';
 import { registerModerationDatabaseGuard } from './moderation/database-guard';
@@ -28,6 +29,7 @@ export default {
     strapi.documents.use(commentModerationMiddleware(strapi));
     strapi.documents.use(articleCommentsCleanupMiddleware(strapi));
     registerModerationAdminRoutes(strapi);
+    registerPublicGraphqlSchema(strapi);
     // In register, before the admin bootstrap grants Super Admins every known action.
     strapi.admin.services.permission.actionProvider.registerMany(MODERATION_ACTIONS_FOR_RBAC);
   },
