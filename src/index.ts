@@ -20,6 +20,7 @@ import { registerModerationAdminRoutes } from './moderation/admin-routes';
 import { registerModerationDatabaseGuard } from './moderation/database-guard';
 import { registerLocaleRemovalCleanup } from './moderation/locale-removal';
 import { MODERATION_ACTIONS_FOR_RBAC } from './moderation/permissions';
+import { khabarApiOverride } from './openapi/khabar-api';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -30,6 +31,8 @@ export default {
     strapi.documents.use(articleCommentsCleanupMiddleware(strapi));
     registerModerationAdminRoutes(strapi);
     registerPublicGraphqlSchema(strapi);
+    // Our own routes in the OpenAPI document (when the documentation plugin is enabled).
+    strapi.plugin('documentation')?.service('override').registerOverride(khabarApiOverride());
     // In register, before the admin bootstrap grants Super Admins every known action.
     strapi.admin.services.permission.actionProvider.registerMany(MODERATION_ACTIONS_FOR_RBAC);
   },

@@ -1,7 +1,7 @@
 import plugins from '../../../config/plugins';
 
 /** The GraphQL plugin's settings as config/plugins.ts gives them for one NODE_ENV. */
-function graphqlConfigFor(nodeEnv: string) {
+function pluginsFor(nodeEnv: string) {
   const values: Record<string, string> = { NODE_ENV: nodeEnv, JWT_SECRET: 'a-long-random-test-secret' };
   const env = Object.assign((name: string, fallback?: unknown) => values[name] ?? fallback, {
     array: (_name: string, fallback: unknown) => fallback,
@@ -11,11 +11,23 @@ function graphqlConfigFor(nodeEnv: string) {
   const saved = process.env.NODE_ENV;
   process.env.NODE_ENV = nodeEnv;
   try {
-    return (plugins({ env } as never) as { graphql: { config: Record<string, any> } }).graphql.config;
+    return plugins({ env } as never) as {
+      graphql: { config: Record<string, any> };
+      documentation: { enabled: boolean };
+    };
   } finally {
     process.env.NODE_ENV = saved;
   }
 }
+
+const graphqlConfigFor = (nodeEnv: string) => pluginsFor(nodeEnv).graphql.config;
+
+describe('API documentation settings', () => {
+  it('serve the OpenAPI document in development only (it describes the moderation API)', () => {
+    expect(pluginsFor('development').documentation.enabled).toBe(true);
+    expect(pluginsFor('production').documentation.enabled).toBe(false);
+  });
+});
 
 describe('GraphQL settings', () => {
   it('turn introspection and the playground off in production', () => {
