@@ -11,7 +11,8 @@ import { validationError } from '../lib/messages';
  * read through the Document Service and get it for free. This file closes what GraphQL adds:
  * - relation fields resolve with plain database loads that skip that middleware (and take the
  *   root query's `status: DRAFT` along), so the fields leading to articles are resolved here
- *   through the Document Service instead;
+ *   (`Source.articles`, `Comment.article`, and i18n's `localizations`) through the Document
+ *   Service instead;
  * - a file's `related` lists every entry using it, drafts included: not in the schema;
  * - the moderation types are not in the schema at all; a comment shows what REST shows
  *   (documentId, authorName, body, createdAt, article), nothing about its moderation;
@@ -23,6 +24,7 @@ import { validationError } from '../lib/messages';
  */
 const ARTICLE_UID = 'api::article.article';
 const COMMENT_UID = 'api::comment.comment';
+const SOURCE_UID = 'api::source.source';
 const FILE_UID = 'plugin::upload.file';
 const HIDDEN_TYPES = ['api::moderation-event.moderation-event', 'api::moderation-setting.moderation-setting'];
 /** What REST's public comment shape leaves out (the rest of the comment is private). */
@@ -68,26 +70,42 @@ export function registerPublicGraphqlSchema(strapi: Core.Strapi) {
   extension.use(({ strapi: app }: { strapi: Core.Strapi }) => {
     const { transformArgs } = app.plugin('graphql').service('builders').utils;
     const { toEntityResponseCollection } = app.plugin('graphql').service('format').returnTypes;
-    const articleType = app.getModel(ARTICLE_UID);
 
-    /** GraphQL relation arguments as a Document Service query, checked as REST checks them. */
-    async function articleQuery(args: Args, context: GraphqlContext) {
-      const transformed = transformArgs(args, { contentType: articleType, usePagination: true });
+    /**
+     * A to-many relation read through the Document Service, so the visibility middleware
+     * applies (published only, rules in every filter): the GraphQL arguments checked as REST
+     * checks them, plus the condition that ties the rows to their parent.
+     */
+    async function relatedThroughDocuments(uid: string, args: Args, context: GraphqlContext, condition: Args) {
+      const contentType = app.getModel(uid as never);
+      const transformed = transformArgs(args, { contentType, usePagination: true });
       const auth = context.state.auth;
-      await app.contentAPI.validate.query(transformed, articleType, { auth } as never);
-      return (await app.contentAPI.sanitize.query(transformed, articleType, { auth } as never)) as Args;
+      await app.contentAPI.validate.query(transformed, contentType, { auth } as never);
+      const query = (await app.contentAPI.sanitize.query(transformed, contentType, { auth } as never)) as Args;
+      const filters = query.filters ? { $and: [query.filters, condition] } : condition;
+      const params = { ...query, filters, locale: '*' };
+      const nodes = await app.documents(uid as never).findMany(params as never);
+      return { nodes, info: { args: params, resourceUID: uid } };
     }
 
-    /** A source's articles: published ones only, with the visibility rules in their filters. */
-    async function articlesOfSource(source: { id: number }, args: Args, context: GraphqlContext) {
-      const query = await articleQuery(args, context);
-      const filters = query.filters
-        ? { $and: [query.filters, { source: { id: source.id } }] }
-        : { source: { id: source.id } };
-      const params = { ...query, filters, locale: '*' };
-      const nodes = await app.documents(ARTICLE_UID).findMany(params as never);
-      return { nodes, info: { args: params, resourceUID: ARTICLE_UID } };
-    }
+    /** `field` and `field_connection` resolvers of a to-many relation read through the Document Service. */
+    const toMany = (uid: string, condition: (parent: any) => Args) => ({
+      list: async (parent: any, args: Args, context: GraphqlContext) =>
+        (await relatedThroughDocuments(uid, args, context, condition(parent))).nodes,
+      connection: async (parent: any, args: Args, context: GraphqlContext) => {
+        const { nodes, info } = await relatedThroughDocuments(uid, args, context, condition(parent));
+        return toEntityResponseCollection(nodes, info);
+      },
+    });
+    const sourceArticles = toMany(ARTICLE_UID, (source: { id: number }) => ({ source: { id: source.id } }));
+    // The other locales of a document (i18n's `localizations`), published ones only.
+    const localizationsOf = (uid: string) =>
+      toMany(uid, (entry: { documentId: string; locale: string }) => ({
+        documentId: entry.documentId,
+        locale: { $ne: entry.locale },
+      }));
+    const articleLocalizations = localizationsOf(ARTICLE_UID);
+    const sourceLocalizations = localizationsOf(SOURCE_UID);
 
     /** Counts of many articles of one response in one grouped query (see comment-stats). */
     const statsOf = (context: GraphqlContext & { commentStatsBatch?: Map<string, Promise<CommentStats>> }) => {
@@ -178,6 +196,8 @@ export function registerPublicGraphqlSchema(strapi: Core.Strapi) {
       `,
       resolvers: {
         Article: {
+          localizations: articleLocalizations.list,
+          localizations_connection: articleLocalizations.connection,
           commentStats: (article: { documentId: string }, _args: Args, context: GraphqlContext) => {
             const batch = statsOf(context);
             if (!batch.has(article.documentId)) batch.set(article.documentId, commentStatsOf(article.documentId));
@@ -185,12 +205,10 @@ export function registerPublicGraphqlSchema(strapi: Core.Strapi) {
           },
         },
         Source: {
-          articles: async (source: { id: number }, args: Args, context: GraphqlContext) =>
-            (await articlesOfSource(source, args, context)).nodes,
-          articles_connection: async (source: { id: number }, args: Args, context: GraphqlContext) => {
-            const { nodes, info } = await articlesOfSource(source, args, context);
-            return toEntityResponseCollection(nodes, info);
-          },
+          articles: sourceArticles.list,
+          articles_connection: sourceArticles.connection,
+          localizations: sourceLocalizations.list,
+          localizations_connection: sourceLocalizations.connection,
         },
         Comment: {
           article: async (comment: { id: number }) => {
@@ -224,6 +242,10 @@ export function registerPublicGraphqlSchema(strapi: Core.Strapi) {
         ...Object.fromEntries(queryNames.map((name) => [`Query.${name}`, { middlewares: [checkArguments] }])),
         'Source.articles': { middlewares: [checkArguments] },
         'Source.articles_connection': { middlewares: [checkArguments] },
+        'Source.localizations': { middlewares: [checkArguments] },
+        'Source.localizations_connection': { middlewares: [checkArguments] },
+        'Article.localizations': { middlewares: [checkArguments] },
+        'Article.localizations_connection': { middlewares: [checkArguments] },
         // The same permission as POST /api/comments (the public role has it).
         'Mutation.createComment': { auth: { scope: [`${COMMENT_UID}.create`] } },
         'Article.commentStats': { auth: { scope: [`${ARTICLE_UID}.find`] } },

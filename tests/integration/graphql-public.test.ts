@@ -39,6 +39,12 @@ beforeAll(async () => {
     data: { lead: DRAFT_EDIT },
   } as never);
   unpublishedId = (await createArticle(app.strapi, { title: 'خبر پس‌گرفته', source: sourceId })).documentId;
+  // An English version of the source, so its localizations have something to filter.
+  await app.strapi.documents('api::source.source').update({
+    documentId: sourceId,
+    locale: 'en',
+    data: { name: 'IRNA', kind: 'news_agency', slug: 'irna' },
+  } as never);
   closedId = (await createArticle(app.strapi, { title: 'نظرها بسته', commentsEnabled: false })).documentId;
 
   approvedIds = [];
@@ -213,6 +219,20 @@ describe('drafts are invisible through GraphQL', () => {
     expect(answer.status).toBe(200);
     expect(leaks(answer.body)).toBe(false);
     for (const comment of answer.body.data.comments) expect(comment.article.documentId).toBe(publishedId);
+  });
+
+  it.each(statuses)('in the other locales of an article or source %s', async (args) => {
+    const answer = await gql(
+      `{ articles${args} { localizations { title lead } localizations_connection { nodes { title lead } } } sources${args} { localizations { name articles { title lead } } } }`,
+    );
+    expect(answer.body.errors).toBeUndefined();
+    expect(leaks(answer.body)).toBe(false);
+    const probe = await gql(
+      `{ sources { localizations(filters: { articles: { title: { eq: "${DRAFT_TITLE}" } } }) { name } } articles { localizations(filters: { lead: { eq: "${DRAFT_EDIT}" } }) { title } } }`,
+    );
+    expect(probe.body.errors).toBeUndefined();
+    for (const source of probe.body.data.sources) expect(source.localizations).toEqual([]);
+    for (const article of probe.body.data.articles) expect(article.localizations).toEqual([]);
   });
 
   it('in filters and totals used as an oracle', async () => {
