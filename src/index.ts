@@ -14,6 +14,8 @@ import { articleSlugMiddleware } from './document-middlewares/article-slug';
 import { commentModerationMiddleware } from './document-middlewares/comment-moderation';
 import { moderationAccessMiddleware } from './document-middlewares/moderation-access';
 import { publicReadVisibilityMiddleware } from './document-middlewares/public-read-visibility';
+import { registerPublicGraphqlSchema } from './graphql/public-schema';
+import { khabarApiOverride } from './openapi/khabar-api';
 
 // The moderation domain (admin routes, RBAC actions, database guard, settings) is the local
 // plugin in src/plugins/moderation, registered and bootstrapped by Strapi before this file.
@@ -25,6 +27,9 @@ export default {
     strapi.documents.use(commentModerationMiddleware(strapi));
     strapi.documents.use(articleCommentsCleanupMiddleware(strapi));
     strapi.documents.use(articleFrequenciesMiddleware(strapi));
+    registerPublicGraphqlSchema(strapi);
+    // Our own routes in the OpenAPI document (when the documentation plugin is enabled).
+    strapi.plugin('documentation')?.service('override').registerOverride(khabarApiOverride());
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
