@@ -1,6 +1,7 @@
 /**
- * Two projects: `unit` tests pure modules without Strapi; `integration` tests a real Strapi
- * over HTTP on a real PostgreSQL (one Strapi and one cloned database per test file).
+ * Projects: `unit` tests pure modules without Strapi; `integration` tests a real Strapi over
+ * HTTP on a real PostgreSQL (one Strapi and one cloned database per test file); `site-e2e`
+ * drives the reference site in a headless Chromium against a real Strapi.
  */
 const tsTransform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }],
@@ -20,6 +21,14 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       transform: tsTransform,
       globalSetup: '<rootDir>/tests/setup/global-setup.js',
+    },
+    {
+      // The reference site in Debian's Chromium (playwright-core): /usr/bin/chromium.
+      displayName: 'site-e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/site*.e2e.test.ts'],
+      transform: tsTransform,
+      globalSetup: '<rootDir>/tests/e2e/site-global-setup.js',
     },
   ],
   maxWorkers: 2,

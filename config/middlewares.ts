@@ -23,5 +23,7 @@ export default [
   'global::request-text-guard',
   'strapi::session',
   'strapi::favicon',
+  // The reference site's page for `/` and article URLs (its files are in public/site/).
+  'global::reference-site',
   'strapi::public',
 ];

@@ -17,6 +17,8 @@ import { commentModerationMiddleware } from './document-middlewares/comment-mode
 import { moderationAccessMiddleware } from './document-middlewares/moderation-access';
 import { publicReadVisibilityMiddleware } from './document-middlewares/public-read-visibility';
 import { relationWritesMiddleware } from './document-middlewares/relation-writes';
+import { registerPublicGraphqlSchema } from './graphql/public-schema';
+import { khabarApiOverride } from './openapi/khabar-api';
 
 // The moderation domain (admin routes, RBAC actions, database guard, settings) is the local
 // plugin in src/plugins/moderation, registered and bootstrapped by Strapi before this file.
@@ -31,6 +33,9 @@ export default {
     strapi.documents.use(articleCommentsCleanupMiddleware(strapi));
     strapi.documents.use(articleFrequenciesMiddleware(strapi));
     guardRelationPickers(strapi);
+    registerPublicGraphqlSchema(strapi);
+    // Our own routes in the OpenAPI document (when the documentation plugin is enabled).
+    strapi.plugin('documentation')?.service('override').registerOverride(khabarApiOverride());
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -10,6 +10,9 @@ const { TEMPLATE_DATABASE, withAdminClient, quote } = require('./database');
 const appDir = path.resolve(__dirname, '../..');
 
 module.exports = async function globalSetup() {
+  // Several jest projects share this setup (integration, the site's browser tests): once a run.
+  if (globalThis.__khabarTemplateReady) return;
+  globalThis.__khabarTemplateReady = true;
   // Compile in a child: compileStrapi exits the process on a TypeScript error.
   execFileSync(
     process.execPath,

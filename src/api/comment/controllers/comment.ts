@@ -1,13 +1,6 @@
 import { factories } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { localizedError, message } from '../../../lib/messages';
-import { parseCommentInput } from '../../../plugins/moderation/server/src/domain/comment-input';
-
-/**
- * A field a person never sees (the frontend hides it) but form-filling bots do. A filled one
- * is answered like any submission and the comment is stored rejected as spam.
- */
-export const HONEYPOT_FIELD = 'website';
+import { localizedError } from '../../../lib/messages';
 
 const COMMENT_UID = 'api::comment.comment';
 
@@ -32,8 +25,6 @@ export function toPublicComment(row: Record<string, any>): PublicComment {
   };
 }
 
-const isFilled = (value: unknown) => value !== undefined && value !== null && value !== '' && value !== false;
-
 export default factories.createCoreController(COMMENT_UID, ({ strapi }) => {
   /** Strapi's own query checks: private fields and unknown keys in filters/sort are a 400. */
   async function validatedQuery(ctx: Ctx): Promise<Record<string, any>> {
@@ -45,38 +36,21 @@ export default factories.createCoreController(COMMENT_UID, ({ strapi }) => {
 
   return {
     /**
-     * A reader submits a comment. It is stored pending (the moderation plugin's submission
-     * service screens it); the answer shows only public fields.
+     * A reader submits a comment: the moderation plugin's submission service (shared with
+     * GraphQL's createComment) checks, screens and stores it pending; the answer shows only
+     * public fields. The rate limit ran before, in global::comment-rate-limit.
      */
     async create(ctx: Ctx) {
-      const parsed = parseCommentInput(ctx.request.body);
-      if (!parsed.ok) {
-        const errors = parsed.errors.map((error) => ({
-          path: [error.field],
-          code: error.code,
-          messages: message(error.code),
-        }));
-        throw localizedError('validation', parsed.errors[0].code, {}, { errors });
-      }
-      const created = await strapi
+      const submitted = await strapi
         .plugin('moderation')
         .service('submission')
         .submit({
-          input: parsed.value,
+          body: ctx.request.body,
           ip: ctx.request.ip,
           userAgent: ctx.get('user-agent') || undefined,
-          honeypotFilled: isFilled((ctx.request.body as { data: Record<string, unknown> }).data[HONEYPOT_FIELD]),
         });
       ctx.status = 201;
-      ctx.body = {
-        data: {
-          documentId: created.documentId,
-          moderationStatus: 'pending',
-          authorName: created.authorName,
-          body: created.body,
-          createdAt: created.createdAt,
-        },
-      };
+      ctx.body = { data: submitted };
     },
 
     /**

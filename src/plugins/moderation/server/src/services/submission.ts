@@ -1,118 +1,223 @@
 import { createHmac } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { localizedError, message } from '../../../../../lib/messages';
-import type { CommentInput } from '../domain/comment-input';
+import { redisClient } from '../../../../../lib/redis';
+import { parseCommentInput } from '../domain/comment-input';
+import { type CommentRateLimiter, createCommentRateLimiter, type RateLimits } from '../rate-limiter';
 import { duplicateFingerprint, isDistinctive, screenComment } from '../screening';
 import { autoRejection } from '../settings';
 import { ARTICLE_UID, COMMENT_UID } from '../uids';
 import { SCREENING_ACTOR_LABEL } from './transitions';
+
+/**
+ * A reader's comment arriving, for every public API that takes one (REST `POST /api/comments`,
+ * GraphQL `createComment`), so they obey one policy: the same checks, messages, screening, rate
+ * limit budget and answer.
+ */
+
+/**
+ * A field a person never sees (the frontend hides it) but form-filling bots do. A filled one
+ * is answered like any submission and the comment is stored rejected as spam.
+ */
+export const HONEYPOT_FIELD = 'website';
+
+/** What a submission needs of the request that carried it. */
+export interface Submission {
+  /** The request body as sent: `{ data: { article, authorName, authorEmail?, body, website? } }`. */
+  body: unknown;
+  /** The client address as Koa sees it (X-Forwarded-For only behind a trusted proxy). */
+  ip: string;
+  userAgent: string | undefined;
+}
+
+/** The answer to a submission: what the reader sent, and that it waits for review. */
+export interface SubmittedComment {
+  documentId: string;
+  moderationStatus: 'pending';
+  authorName: string;
+  body: string;
+  createdAt: string;
+}
+
+/** Where the 429's `Retry-After` header goes: a Koa context (REST, or GraphQL's koaContext). */
+export interface RetryAfterTarget {
+  set(name: string, value: string): void;
+}
+
+const isFilled = (value: unknown) => value !== undefined && value !== null && value !== '' && value !== false;
 
 /** Salted one-way hash of the client address: enough to group abuse, useless to identify. */
 export function hashIp(ip: string, salt: string): string {
   return createHmac('sha256', salt).update(ip).digest('hex');
 }
 
-export interface Submission {
-  /** What the reader wrote, already checked (../domain/comment-input.ts). */
-  input: CommentInput;
-  /** The client address as Koa sees it (X-Forwarded-For only behind a trusted proxy). */
-  ip: string;
-  userAgent: string | undefined;
-  /** The hidden form field only bots fill in. */
-  honeypotFilled: boolean;
+function fromEnvironment(name: string): number | undefined {
+  const value = process.env[name];
+  if (value === undefined || value.trim() === '') return undefined;
+  const number = Number(value);
+  return Number.isInteger(number) && number >= 0 ? number : undefined;
 }
 
-/**
- * A reader's comment arriving: it is hung on a published locale of its article, screened, stored
- * pending, and rejected at once when the settings say so (never approved).
- */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async submit({ input, ip, userAgent: userAgentHeader, honeypotFilled }: Submission) {
-    // A comment hangs on one published locale of the article: the default (Persian) one
-    // when it is published, so withdrawing a translation does not hide the discussion.
-    const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
-    const publishedRows: { id: number; documentId: string; locale: string; commentsEnabled: boolean | null }[] =
-      await strapi.db.query(ARTICLE_UID).findMany({
-        where: { documentId: input.article, publishedAt: { $notNull: true } },
-        select: ['id', 'documentId', 'locale', 'commentsEnabled'],
-        orderBy: { id: 'asc' },
-      });
-    const article = publishedRows.find((row) => row.locale === defaultLocale) ?? publishedRows[0];
-    if (!article) {
-      throw localizedError(
-        'validation',
-        'comment_article_not_found',
-        {},
-        {
-          errors: [
-            { path: ['article'], code: 'comment_article_not_found', messages: message('comment_article_not_found') },
-          ],
-        },
-      );
-    }
-    if (article.commentsEnabled === false) throw localizedError('forbidden', 'comment_comments_closed');
+/** The 429 of a submission over the limit; `retryAfterSeconds` also goes in `Retry-After`. */
+export function rateLimitedError(retryAfterSeconds: number) {
+  return localizedError('tooMany', 'comment_rate_limited', { seconds: retryAfterSeconds }, { retryAfterSeconds });
+}
 
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  // One limiter for the whole server, so REST and GraphQL submissions share one budget.
+  let current: { key: string; limiter: CommentRateLimiter } | null = null;
+
+  /**
+   * Limits come from the moderation settings (editable in the admin panel, applied on the next
+   * request) unless the environment fixes them (COMMENT_RATE_LIMIT_PER_MINUTE / _PER_HOUR; 0
+   * turns a window off, e.g. for load tests).
+   */
+  async function effectiveLimits(): Promise<RateLimits> {
+    const perMinute = fromEnvironment('COMMENT_RATE_LIMIT_PER_MINUTE');
+    const perHour = fromEnvironment('COMMENT_RATE_LIMIT_PER_HOUR');
+    if (perMinute !== undefined && perHour !== undefined) return { perMinute, perHour };
     const settings = await strapi.plugin('moderation').service('settings').get();
-    const salt = String(process.env.IP_HASH_SALT || (strapi.config.get('server.app.keys') as string[])[0]);
-    const ipHash = hashIp(ip, salt);
-    // The column holds 255 characters; app browsers (Instagram, Telegram) send longer ones.
-    const userAgent =
-      Array.from(userAgentHeader ?? '')
-        .slice(0, 255)
-        .join('') || null;
-    const fingerprint = duplicateFingerprint(input.body);
+    return { perMinute: perMinute ?? settings.rateLimit.perMinute, perHour: perHour ?? settings.rateLimit.perHour };
+  }
 
-    // Screened against every published language version, words weighed by the site's frequencies.
-    const termFrequencies = strapi.service('api::article.term-frequencies');
-    const articleText = await termFrequencies.versions(article.id);
-    const frequencies = await termFrequencies.frequencies();
-    const recentSameText = async (sender: Record<string, unknown>) =>
-      settings.duplicateWindowMinutes > 0 &&
-      (await strapi.db.query(COMMENT_UID).count({
-        where: {
-          fingerprint,
-          createdAt: { $gte: new Date(Date.now() - settings.duplicateWindowMinutes * 60_000) },
-          ...sender,
-        },
-      })) > 0;
-    // The same sender's repeat: under this article, or under any when the text is distinctive.
-    const isDuplicate = await recentSameText(
-      isDistinctive(input.body) ? { ipHash } : { ipHash, article: { documentId: article.documentId } },
-    );
-    const copiesOtherReader =
-      !isDuplicate && (await recentSameText({ ipHash: { $ne: ipHash }, article: { documentId: article.documentId } }));
-    const screening = screenComment(
-      { text: input.body, article: articleText, frequencies, honeypotFilled, isDuplicate, copiesOtherReader },
-      { blocklist: settings.blocklist, relevanceThreshold: settings.relevanceThreshold, maxLinks: settings.maxLinks },
-    );
-
-    const created = await strapi.documents(COMMENT_UID).create({
-      data: {
-        body: input.body,
-        authorName: input.authorName,
-        authorEmail: input.authorEmail,
-        article: { documentId: article.documentId, locale: article.locale },
-        ipHash,
-        userAgent,
-        screening,
-        fingerprint,
-      } as never,
-    });
-
-    // Screening may reject (as the settings say, and always for a honeypot hit); it never
-    // approves. The answer is the same either way, so it teaches a spammer nothing.
-    const reason = honeypotFilled ? 'spam' : autoRejection(screening.flags, settings.autoReject);
-    if (reason) {
-      await strapi
-        .plugin('moderation')
-        .service('transitions')
-        .transition(created.documentId, {
-          action: 'reject',
-          reason,
-          note: honeypotFilled ? 'Honeypot field filled.' : `Rejected automatically: ${screening.flags.join(', ')}.`,
-          actor: { id: null, label: SCREENING_ACTOR_LABEL },
-        });
+  function limiterFor(limits: RateLimits): CommentRateLimiter {
+    const store = process.env.RATE_LIMIT_STORE === 'redis' ? 'redis' : 'memory';
+    const keyPrefix = process.env.RATE_LIMIT_KEY_PREFIX || 'khabar-comments';
+    const key = `${store}:${keyPrefix}:${limits.perMinute}:${limits.perHour}`;
+    if (current?.key !== key) {
+      current = {
+        key,
+        limiter: createCommentRateLimiter(limits, { redis: store === 'redis' ? redisClient() : undefined, keyPrefix }),
+      };
     }
-    return created as { documentId: string; authorName: string; body: string; createdAt: string };
-  },
-});
+    return current.limiter;
+  }
+
+  return {
+    /**
+     * Counts one submission from `ip` against the shared budget; over the limit it sets
+     * `Retry-After` on `response` and throws the 429. Called before the body is checked, so
+     * invalid submissions count too.
+     */
+    async enforceRateLimit(ip: string, response: RetryAfterTarget): Promise<void> {
+      const limits = await effectiveLimits();
+      if (limits.perMinute === 0 && limits.perHour === 0) return;
+      const decision = await limiterFor(limits).consume(ip);
+      if (decision.allowed) return;
+      response.set('Retry-After', String(decision.retryAfterSeconds));
+      throw rateLimitedError(decision.retryAfterSeconds);
+    },
+
+    /**
+     * Checks a reader's comment, hangs it on a published locale of its article, screens it and
+     * stores it pending; rejects it at once when the settings say so (never approves).
+     */
+    async submit({ body, ip, userAgent: userAgentHeader }: Submission): Promise<SubmittedComment> {
+      const parsed = parseCommentInput(body);
+      if (!parsed.ok) {
+        const errors = parsed.errors.map((error) => ({
+          path: [error.field],
+          code: error.code,
+          messages: message(error.code),
+        }));
+        throw localizedError('validation', parsed.errors[0].code, {}, { errors });
+      }
+      const input = parsed.value;
+      const honeypotFilled = isFilled((body as { data: Record<string, unknown> }).data[HONEYPOT_FIELD]);
+
+      // A comment hangs on one published locale of the article: the default (Persian) one
+      // when it is published, so withdrawing a translation does not hide the discussion.
+      const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
+      const publishedRows: { id: number; documentId: string; locale: string; commentsEnabled: boolean | null }[] =
+        await strapi.db.query(ARTICLE_UID).findMany({
+          where: { documentId: input.article, publishedAt: { $notNull: true } },
+          select: ['id', 'documentId', 'locale', 'commentsEnabled'],
+          orderBy: { id: 'asc' },
+        });
+      const article = publishedRows.find((row) => row.locale === defaultLocale) ?? publishedRows[0];
+      if (!article) {
+        throw localizedError(
+          'validation',
+          'comment_article_not_found',
+          {},
+          {
+            errors: [
+              { path: ['article'], code: 'comment_article_not_found', messages: message('comment_article_not_found') },
+            ],
+          },
+        );
+      }
+      if (article.commentsEnabled === false) throw localizedError('forbidden', 'comment_comments_closed');
+
+      const settings = await strapi.plugin('moderation').service('settings').get();
+      const salt = String(process.env.IP_HASH_SALT || (strapi.config.get('server.app.keys') as string[])[0]);
+      const ipHash = hashIp(ip, salt);
+      // The column holds 255 characters; app browsers (Instagram, Telegram) send longer ones.
+      const userAgent =
+        Array.from(userAgentHeader ?? '')
+          .slice(0, 255)
+          .join('') || null;
+      const fingerprint = duplicateFingerprint(input.body);
+
+      // Screened against every published language version, words weighed by the site's frequencies.
+      const termFrequencies = strapi.service('api::article.term-frequencies');
+      const articleText = await termFrequencies.versions(article.id);
+      const frequencies = await termFrequencies.frequencies();
+      const recentSameText = async (sender: Record<string, unknown>) =>
+        settings.duplicateWindowMinutes > 0 &&
+        (await strapi.db.query(COMMENT_UID).count({
+          where: {
+            fingerprint,
+            createdAt: { $gte: new Date(Date.now() - settings.duplicateWindowMinutes * 60_000) },
+            ...sender,
+          },
+        })) > 0;
+      // The same sender's repeat: under this article, or under any when the text is distinctive.
+      const isDuplicate = await recentSameText(
+        isDistinctive(input.body) ? { ipHash } : { ipHash, article: { documentId: article.documentId } },
+      );
+      const copiesOtherReader =
+        !isDuplicate &&
+        (await recentSameText({ ipHash: { $ne: ipHash }, article: { documentId: article.documentId } }));
+      const screening = screenComment(
+        { text: input.body, article: articleText, frequencies, honeypotFilled, isDuplicate, copiesOtherReader },
+        { blocklist: settings.blocklist, relevanceThreshold: settings.relevanceThreshold, maxLinks: settings.maxLinks },
+      );
+
+      const created = await strapi.documents(COMMENT_UID).create({
+        data: {
+          body: input.body,
+          authorName: input.authorName,
+          authorEmail: input.authorEmail,
+          article: { documentId: article.documentId, locale: article.locale },
+          ipHash,
+          userAgent,
+          screening,
+          fingerprint,
+        } as never,
+      });
+
+      // Screening may reject (as the settings say, and always for a honeypot hit); it never
+      // approves. The answer is the same either way, so it teaches a spammer nothing.
+      const reason = honeypotFilled ? 'spam' : autoRejection(screening.flags, settings.autoReject);
+      if (reason) {
+        await strapi
+          .plugin('moderation')
+          .service('transitions')
+          .transition(created.documentId, {
+            action: 'reject',
+            reason,
+            note: honeypotFilled ? 'Honeypot field filled.' : `Rejected automatically: ${screening.flags.join(', ')}.`,
+            actor: { id: null, label: SCREENING_ACTOR_LABEL },
+          });
+      }
+      return {
+        documentId: created.documentId,
+        moderationStatus: 'pending',
+        authorName: created.authorName as string,
+        body: created.body as string,
+        createdAt: created.createdAt as unknown as string,
+      };
+    },
+  };
+};

@@ -1,0 +1,677 @@
+import { MESSAGES, type MessageCode, message } from '../lib/messages';
+import { COMMENT_LIMITS } from '../plugins/moderation/server/src/domain/comment-input';
+import {
+  AUTO_REJECT_FLAGS,
+  LIMITS,
+  MODERATION_ACTIONS,
+  MODERATION_STATUSES,
+  REJECTION_REASONS,
+  SCREENING_FLAGS,
+  SETTINGS_LIMITS,
+} from '../plugins/moderation/server/src/domain/vocabulary';
+import type { Language } from '../plugins/moderation/server/src/screening/language';
+
+/**
+ * What the OpenAPI document (@strapi/plugin-documentation) cannot generate from the content
+ * types: our own routes and answers — comment submission, the public comment shape, the
+ * articles' `commentStats`, the moderation admin API under `/moderation` — with their
+ * request and response bodies and the error body every 4xx carries (`error.details.code` and
+ * `error.details.messages.fa/en`). Registered as an override (src/index.ts); pure data, so a
+ * unit test reads it without Strapi. The moderation API is the moderation plugin's
+ * (src/plugins/moderation/server/src/routes/admin.ts): its enumerations and limits are read
+ * from the plugin's vocabulary, so the document cannot drift from what the server checks.
+ */
+type Schema = Record<string, unknown>;
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: Schema, extra: Schema = {}) => ({ content: { 'application/json': { schema, ...extra } } });
+
+/** A 4xx answer with its possible codes, each with its real Persian and English message. */
+function errorResponse(status: number, name: string, description: string, codes: MessageCode[]) {
+  const examples = Object.fromEntries(
+    codes.map((code) => {
+      const messages = message(code, { name: 'x', seconds: 42, min: 1, max: 100, list: 'fa, en', status: 'approved' });
+      return [
+        code,
+        {
+          summary: messages.en,
+          value: { data: null, error: { status, name, message: messages.en, details: { code, messages } } },
+        },
+      ];
+    }),
+  );
+  return {
+    description: `${description} \`error.details.code\` is one of: ${codes.map((code) => `\`${code}\``).join(', ')}.`,
+    ...json(ref('LocalizedError'), { examples }),
+  };
+}
+
+const CODES = Object.keys(MESSAGES) as MessageCode[];
+const codesStarting = (prefix: string) => CODES.filter((code) => code.startsWith(prefix));
+
+const SUBMISSION_INPUT_CODES: MessageCode[] = [
+  'comment_data_missing',
+  'comment_article_missing',
+  'comment_article_invalid',
+  'comment_article_not_found',
+  'comment_name_missing',
+  'comment_name_too_long',
+  'comment_email_invalid',
+  'comment_body_missing',
+  'comment_body_too_short',
+  'comment_body_too_long',
+  'comment_name_bad_characters',
+  'comment_body_bad_characters',
+  'request_bad_json',
+  'request_bad_characters',
+];
+
+const documentIdParameter = {
+  name: 'documentId',
+  in: 'path',
+  required: true,
+  schema: { type: 'string' },
+  description: "The comment's documentId.",
+};
+
+const moderationErrors = {
+  '401': errorResponse(401, 'UnauthorizedError', 'No admin token, or an expired one: log in again.', [
+    'request_unauthorized',
+  ]),
+  '403': errorResponse(403, 'PolicyError', 'The admin role lacks the moderation permission.', [
+    'moderation_forbidden',
+    'request_forbidden',
+  ]),
+};
+
+/** The moderation API lives at the server root, not under the REST prefix `/api`. */
+const moderationServers = [{ url: '/', description: 'The server root (the moderation API is not under /api)' }];
+
+function moderationAction(action: 'approve' | 'reject' | 'reopen', summary: string) {
+  return {
+    servers: moderationServers,
+    post: {
+      tags: ['Moderation'],
+      summary,
+      security: [{ bearerAuth: [] }],
+      parameters: [documentIdParameter],
+      requestBody: {
+        required: action === 'reject',
+        ...json(action === 'reject' ? ref('RejectRequest') : ref('TransitionNote')),
+      },
+      responses: {
+        '200': { description: 'The comment after the change.', ...json(ref('ModeratorCommentResponse')) },
+        '400': errorResponse(400, 'ValidationError', 'A missing or unknown reason, or a note too long.', [
+          'moderation_reason_required',
+          'moderation_reason_not_allowed',
+          'moderation_bad_note',
+        ]),
+        ...moderationErrors,
+        '404': errorResponse(404, 'NotFoundError', 'No such comment.', ['moderation_not_found']),
+        '409': errorResponse(
+          409,
+          'ConflictError',
+          'The comment is already in that status (another moderator was faster).',
+          ['moderation_already_in_status'],
+        ),
+      },
+    },
+  };
+}
+
+const pagination = {
+  type: 'object',
+  properties: {
+    page: { type: 'integer' },
+    pageSize: { type: 'integer' },
+    pageCount: { type: 'integer' },
+    total: { type: 'integer' },
+  },
+};
+
+const counts = { type: 'integer', minimum: 0 };
+
+/** Every language screening reports: a Record, so the compiler asks for a language added there. */
+const SCREENING_LANGUAGES = Object.keys({
+  fa: true,
+  ar: true,
+  ur: true,
+  ps: true,
+  ckb: true,
+  azb: true,
+  sd: true,
+  ug: true,
+  en: true,
+  'fa-Latn': true,
+  other: true,
+  und: true,
+} satisfies Record<Language, true>);
+
+const moderatorNote = { type: 'string', maxLength: LIMITS.moderationNoteMax, nullable: true };
+const rejectionReason = { type: 'string', enum: [...REJECTION_REASONS] };
+
+export const KHABAR_SCHEMAS: Record<string, Schema> = {
+  LocalizedError: {
+    type: 'object',
+    description: 'Every 4xx of /api and /moderation: the problem in English, Persian and as a code.',
+    required: ['data', 'error'],
+    properties: {
+      data: { nullable: true, example: null },
+      error: {
+        type: 'object',
+        required: ['status', 'name', 'message', 'details'],
+        properties: {
+          status: { type: 'integer', example: 400 },
+          name: { type: 'string', example: 'ValidationError' },
+          message: { type: 'string', description: 'The English message.' },
+          details: {
+            type: 'object',
+            required: ['code', 'messages'],
+            properties: {
+              code: { type: 'string', enum: [...CODES, 'moderation_bad_settings'] },
+              messages: {
+                type: 'object',
+                required: ['fa', 'en'],
+                properties: {
+                  fa: { type: 'string', description: 'For the reader: Persian.' },
+                  en: { type: 'string' },
+                },
+              },
+              errors: {
+                type: 'array',
+                description: 'One entry per invalid field.',
+                items: {
+                  type: 'object',
+                  properties: {
+                    path: { type: 'array', items: { type: 'string' } },
+                    code: { type: 'string' },
+                    messages: { type: 'object', properties: { fa: { type: 'string' }, en: { type: 'string' } } },
+                  },
+                },
+              },
+              retryAfterSeconds: { type: 'integer', description: 'With 429: seconds until a new try is allowed.' },
+            },
+          },
+        },
+      },
+    },
+  },
+  CommentStats: {
+    type: 'object',
+    required: ['total', 'pending', 'published'],
+    properties: {
+      total: { ...counts, description: 'Every comment received and not deleted, rejected ones included.' },
+      pending: { ...counts, description: 'Comments awaiting a moderator.' },
+      published: { ...counts, description: 'Approved comments, the ones GET /comments lists.' },
+    },
+  },
+  CommentSubmissionRequest: {
+    type: 'object',
+    required: ['data'],
+    properties: {
+      data: {
+        type: 'object',
+        required: ['article', 'authorName', 'body'],
+        properties: {
+          article: { type: 'string', description: "The article's documentId (published)." },
+          authorName: { type: 'string', minLength: 1, maxLength: COMMENT_LIMITS.nameMax },
+          authorEmail: {
+            type: 'string',
+            format: 'email',
+            nullable: true,
+            maxLength: COMMENT_LIMITS.emailMax,
+            description: 'Private: never shown, never filterable.',
+          },
+          body: {
+            type: 'string',
+            minLength: COMMENT_LIMITS.bodyMin,
+            maxLength: COMMENT_LIMITS.bodyMax,
+            description: 'Counted in characters as the reader sees them (an emoji is one).',
+          },
+          website: {
+            type: 'string',
+            description: 'The honeypot: render it hidden and leave it empty. A filled one marks the comment spam.',
+          },
+        },
+      },
+    },
+    example: { data: { article: 'dbx8xg3mq0k9v2ac7j1lq5ze', authorName: 'مریم', body: 'گزارش خوبی بود.' } },
+  },
+  SubmittedComment: {
+    type: 'object',
+    required: ['documentId', 'moderationStatus', 'authorName', 'body', 'createdAt'],
+    properties: {
+      documentId: { type: 'string' },
+      moderationStatus: { type: 'string', enum: ['pending'], description: 'Always pending: a moderator decides.' },
+      authorName: { type: 'string' },
+      body: { type: 'string' },
+      createdAt: { type: 'string', format: 'date-time' },
+    },
+  },
+  PublicComment: {
+    type: 'object',
+    description: 'An approved comment of a published article. Nothing else is ever public.',
+    required: ['documentId', 'authorName', 'body', 'createdAt', 'article'],
+    properties: {
+      documentId: { type: 'string' },
+      authorName: { type: 'string' },
+      body: { type: 'string', description: 'Plain text as the reader wrote it: render it as text, never as HTML.' },
+      createdAt: { type: 'string', format: 'date-time' },
+      article: {
+        type: 'object',
+        nullable: true,
+        properties: { documentId: { type: 'string' } },
+      },
+    },
+  },
+  TransitionNote: {
+    type: 'object',
+    properties: { note: { ...moderatorNote, description: 'Private to moderators.' } },
+  },
+  RejectRequest: {
+    type: 'object',
+    required: ['reason'],
+    properties: { reason: rejectionReason, note: moderatorNote },
+  },
+  BulkRequest: {
+    type: 'object',
+    required: ['action', 'documentIds'],
+    properties: {
+      action: { type: 'string', enum: [...MODERATION_ACTIONS] },
+      documentIds: { type: 'array', minItems: 1, maxItems: LIMITS.bulkMax, items: { type: 'string' } },
+      reason: { ...rejectionReason, description: 'Required when the action is reject, refused otherwise.' },
+      note: moderatorNote,
+    },
+  },
+  Screening: {
+    type: 'object',
+    properties: {
+      language: { type: 'string', enum: [...SCREENING_LANGUAGES] },
+      languageConfidence: { type: 'number' },
+      blocklist: { type: 'array', items: { type: 'string' }, description: 'Word-list terms found.' },
+      relevance: {
+        type: 'number',
+        minimum: 0,
+        maximum: 1,
+        nullable: true,
+        description: 'Null when there is no article to compare with.',
+      },
+      flags: { type: 'array', items: { type: 'string', enum: [...SCREENING_FLAGS] } },
+      suggestedReason: { ...rejectionReason, nullable: true },
+    },
+  },
+  ModeratorComment: {
+    type: 'object',
+    description: 'A comment as a moderator sees it: private fields included.',
+    properties: {
+      documentId: { type: 'string' },
+      body: { type: 'string' },
+      authorName: { type: 'string' },
+      authorEmail: { type: 'string', nullable: true },
+      moderationStatus: { type: 'string', enum: [...MODERATION_STATUSES] },
+      rejectionReason: { ...rejectionReason, nullable: true },
+      moderationNote: { type: 'string', nullable: true },
+      moderatedAt: { type: 'string', format: 'date-time', nullable: true },
+      moderatedBy: {
+        type: 'object',
+        nullable: true,
+        properties: { id: { type: 'integer' }, firstname: { type: 'string' }, lastname: { type: 'string' } },
+      },
+      ipHash: { type: 'string', nullable: true, description: 'A salted one-way hash, never the address.' },
+      userAgent: { type: 'string', nullable: true },
+      screening: { ...ref('Screening'), nullable: true },
+      createdAt: { type: 'string', format: 'date-time' },
+      updatedAt: { type: 'string', format: 'date-time' },
+      article: {
+        type: 'object',
+        nullable: true,
+        properties: { documentId: { type: 'string' }, title: { type: 'string' }, locale: { type: 'string' } },
+      },
+    },
+  },
+  ModeratorCommentResponse: { type: 'object', properties: { data: ref('ModeratorComment') } },
+  ModerationSettings: {
+    type: 'object',
+    properties: {
+      blocklist: {
+        type: 'array',
+        maxItems: SETTINGS_LIMITS.blocklistTerms,
+        items: { type: 'string', minLength: 1, maxLength: SETTINGS_LIMITS.termLength },
+      },
+      autoReject: {
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries(AUTO_REJECT_FLAGS.map((flag) => [flag, { type: 'boolean' }])),
+      },
+      relevanceThreshold: { type: 'number', minimum: 0, maximum: 1 },
+      maxLinks: { type: 'integer', minimum: 0, maximum: SETTINGS_LIMITS.maxLinks },
+      duplicateWindowMinutes: { type: 'integer', minimum: 0, maximum: SETTINGS_LIMITS.duplicateWindowMinutes },
+      rateLimit: {
+        type: 'object',
+        additionalProperties: false,
+        description: '0 turns a limit off.',
+        properties: {
+          perMinute: { type: 'integer', minimum: 0, maximum: SETTINGS_LIMITS.perMinute },
+          perHour: { type: 'integer', minimum: 0, maximum: SETTINGS_LIMITS.perHour },
+        },
+      },
+    },
+  },
+};
+
+const statusCounts = {
+  type: 'object',
+  properties: { total: counts, pending: counts, approved: counts, rejected: counts },
+};
+
+export const KHABAR_PATHS: Record<string, Schema> = {
+  '/comments': {
+    get: {
+      tags: ['Comment'],
+      summary: 'Approved comments (of published articles)',
+      description:
+        'Pending and rejected comments are never listed nor counted in `meta.pagination.total`. Filters, sorts and `fields` on private fields answer 400.',
+      parameters: [
+        { name: 'filters[article][documentId][$eq]', in: 'query', schema: { type: 'string' } },
+        { name: 'sort', in: 'query', schema: { type: 'string', enum: ['createdAt:asc', 'createdAt:desc'] } },
+        { name: 'pagination[page]', in: 'query', schema: { type: 'integer', minimum: 1 } },
+        { name: 'pagination[pageSize]', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+      ],
+      responses: {
+        '200': {
+          description: 'Approved comments.',
+          ...json({
+            type: 'object',
+            properties: {
+              data: { type: 'array', items: ref('PublicComment') },
+              meta: { type: 'object', properties: { pagination } },
+            },
+          }),
+        },
+        '400': errorResponse(
+          400,
+          'ValidationError',
+          'A malformed query, or one naming a private field.',
+          codesStarting('query_'),
+        ),
+      },
+    },
+    post: {
+      tags: ['Comment'],
+      summary: "Submit a reader's comment",
+      description:
+        'The comment is stored `pending` and is public only after a moderator approves it. Any other field in the body (a status, a moderator, an id) is ignored. Limited per client address (5 a minute, 30 an hour by default).',
+      security: [],
+      requestBody: { required: true, ...json(ref('CommentSubmissionRequest')) },
+      responses: {
+        '201': {
+          description: 'Received; waits for review.',
+          ...json({ type: 'object', properties: { data: ref('SubmittedComment') } }),
+        },
+        '400': errorResponse(
+          400,
+          'ValidationError',
+          'Invalid input; `details.errors` names each field.',
+          SUBMISSION_INPUT_CODES,
+        ),
+        '403': errorResponse(403, 'PolicyError', 'Comments are closed for this article.', ['comment_comments_closed']),
+        '413': errorResponse(413, 'PayloadTooLargeError', 'The request is too large.', ['request_too_large']),
+        '429': {
+          ...errorResponse(429, 'RateLimitError', 'Too many comments from this address.', ['comment_rate_limited']),
+          headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait.' } },
+        },
+      },
+    },
+  },
+  '/comments/{id}': {
+    get: {
+      tags: ['Comment'],
+      summary: 'One approved comment',
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'documentId' }],
+      responses: {
+        '200': { description: 'The comment.', ...json({ type: 'object', properties: { data: ref('PublicComment') } }) },
+        '404': errorResponse(404, 'NotFoundError', 'Missing, pending and rejected comments alike.', [
+          'moderation_not_found',
+        ]),
+      },
+    },
+  },
+  '/moderation/comments': {
+    servers: moderationServers,
+    get: {
+      tags: ['Moderation'],
+      summary: 'The moderation queue, oldest first',
+      security: [{ bearerAuth: [] }],
+      parameters: [
+        {
+          name: 'moderationStatus',
+          in: 'query',
+          schema: { type: 'string', enum: [...MODERATION_STATUSES] },
+        },
+        { name: 'article', in: 'query', schema: { type: 'string' }, description: "An article's documentId." },
+        { name: 'sort', in: 'query', schema: { type: 'string', enum: ['createdAt:asc', 'createdAt:desc'] } },
+        { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: LIMITS.queuePageMax } },
+        {
+          name: 'pageSize',
+          in: 'query',
+          schema: {
+            type: 'integer',
+            minimum: 1,
+            maximum: LIMITS.queuePageSizeMax,
+            default: LIMITS.queuePageSizeDefault,
+          },
+        },
+      ],
+      responses: {
+        '200': {
+          description: 'Comments with every private field.',
+          ...json({
+            type: 'object',
+            properties: {
+              data: { type: 'array', items: ref('ModeratorComment') },
+              meta: { type: 'object', properties: { pagination } },
+            },
+          }),
+        },
+        '400': errorResponse(400, 'ValidationError', 'A bad filter or page.', ['moderation_bad_query']),
+        ...moderationErrors,
+      },
+    },
+  },
+  '/moderation/comments/{documentId}': {
+    servers: moderationServers,
+    get: {
+      tags: ['Moderation'],
+      summary: 'One comment with everything a moderator needs',
+      security: [{ bearerAuth: [] }],
+      parameters: [documentIdParameter],
+      responses: {
+        '200': { description: 'The comment.', ...json(ref('ModeratorCommentResponse')) },
+        ...moderationErrors,
+        '404': errorResponse(404, 'NotFoundError', 'No such comment.', ['moderation_not_found']),
+      },
+    },
+  },
+  '/moderation/comments/{documentId}/approve': moderationAction('approve', 'Approve (publish) a comment'),
+  '/moderation/comments/{documentId}/reject': moderationAction('reject', 'Reject a comment, with a reason'),
+  '/moderation/comments/{documentId}/reopen': moderationAction('reopen', 'Put a comment back to pending'),
+  '/moderation/comments/bulk': {
+    servers: moderationServers,
+    post: {
+      tags: ['Moderation'],
+      summary: 'Approve, reject or reopen many comments: all or nothing',
+      security: [{ bearerAuth: [] }],
+      requestBody: { required: true, ...json(ref('BulkRequest')) },
+      responses: {
+        '200': {
+          description: 'The comments after the change.',
+          ...json({ type: 'object', properties: { data: { type: 'array', items: ref('ModeratorComment') } } }),
+        },
+        '400': errorResponse(400, 'ValidationError', 'A bad action, id list, reason or note.', [
+          'moderation_bad_action',
+          'moderation_bad_ids',
+          'moderation_reason_required',
+          'moderation_reason_not_allowed',
+          'moderation_bad_note',
+        ]),
+        ...moderationErrors,
+        '404': errorResponse(404, 'NotFoundError', 'One of the comments does not exist; nothing changed.', [
+          'moderation_not_found',
+        ]),
+        '409': errorResponse(409, 'ConflictError', 'One transition is impossible; nothing changed.', [
+          'moderation_already_in_status',
+        ]),
+      },
+    },
+  },
+  '/moderation/stats': {
+    servers: moderationServers,
+    get: {
+      tags: ['Moderation'],
+      summary: 'Counts by status, overall and per article',
+      security: [{ bearerAuth: [] }],
+      responses: {
+        '200': {
+          description: 'The counts.',
+          ...json({
+            type: 'object',
+            properties: {
+              data: {
+                type: 'object',
+                properties: {
+                  overall: statusCounts,
+                  articles: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      properties: {
+                        documentId: { type: 'string' },
+                        title: { type: 'string', nullable: true },
+                        ...statusCounts.properties,
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          }),
+        },
+        ...moderationErrors,
+      },
+    },
+  },
+  '/moderation/settings': {
+    servers: moderationServers,
+    get: {
+      tags: ['Moderation'],
+      summary: 'The screening settings',
+      security: [{ bearerAuth: [] }],
+      responses: {
+        '200': {
+          description: 'The settings.',
+          ...json({ type: 'object', properties: { data: ref('ModerationSettings') } }),
+        },
+        ...moderationErrors,
+      },
+    },
+    put: {
+      tags: ['Moderation'],
+      summary: 'Change the screening settings (each given field is replaced, the whole blocklist included)',
+      security: [{ bearerAuth: [] }],
+      requestBody: { required: true, ...json(ref('ModerationSettings')) },
+      responses: {
+        '200': {
+          description: 'The settings now.',
+          ...json({ type: 'object', properties: { data: ref('ModerationSettings') } }),
+        },
+        '400': {
+          description: 'An invalid setting: nothing changed. `error.details.code` is `moderation_bad_settings`.',
+          ...json(ref('LocalizedError')),
+        },
+        ...moderationErrors,
+      },
+    },
+  },
+  '/moderation/screen': {
+    servers: moderationServers,
+    post: {
+      tags: ['Moderation'],
+      summary: 'The screening a new comment with this text would get',
+      security: [{ bearerAuth: [] }],
+      requestBody: {
+        required: true,
+        ...json({
+          type: 'object',
+          required: ['text'],
+          properties: {
+            text: { type: 'string', minLength: 1, maxLength: LIMITS.screenTextMax },
+            article: { type: 'string', nullable: true, description: "An article's documentId." },
+          },
+        }),
+      },
+      responses: {
+        '200': { description: 'The screening.', ...json({ type: 'object', properties: { data: ref('Screening') } }) },
+        '400': errorResponse(400, 'ValidationError', 'No text, or a bad article id.', ['moderation_bad_query']),
+        ...moderationErrors,
+        '404': errorResponse(404, 'NotFoundError', 'No such article.', ['comment_article_not_found']),
+      },
+    },
+  },
+};
+
+/** The override registered with the documentation plugin. */
+export function khabarApiOverride() {
+  return {
+    tags: [
+      { name: 'Comment', description: "Readers' comments: published only after a moderator approves them." },
+      { name: 'Moderation', description: 'The moderation admin API (admin JWT from POST /admin/login).' },
+    ],
+    paths: KHABAR_PATHS,
+    components: { schemas: KHABAR_SCHEMAS },
+  };
+}
+
+/** Private fields: the generated schemas list them, but the public API never returns them. */
+const PRIVATE_FIELDS = new Set([
+  'authorEmail',
+  'ipHash',
+  'userAgent',
+  'screening',
+  'fingerprint',
+  'moderationNote',
+  'moderatedBy',
+  'moderatedAt',
+  'rejectionReason',
+]);
+/** Generated from the comment type, which has no public shape of its own: PublicComment instead. */
+const GENERATED_COMMENT_SCHEMAS = ['Comment', 'CommentRequest', 'CommentListResponse', 'CommentResponse'];
+
+/**
+ * Corrects what the plugin generates from the content types: articles carry `commentStats`
+ * and never `comments` (private); no schema lists a private field; the generated comment
+ * schemas (every column, private ones included) give way to PublicComment. Passed to the
+ * plugin as `mutateDocumentation` (config/plugins.ts).
+ */
+export function correctGeneratedSchemas(document: { components?: { schemas?: Record<string, any> } }) {
+  const schemas = document.components?.schemas ?? {};
+  for (const name of GENERATED_COMMENT_SCHEMAS) delete schemas[name];
+  const strip = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) strip(item);
+      return;
+    }
+    if (!node || typeof node !== 'object') return;
+    const properties = (node as { properties?: Record<string, unknown> }).properties;
+    if (properties && typeof properties === 'object') {
+      for (const key of Object.keys(properties)) {
+        if (PRIVATE_FIELDS.has(key) || key === 'comments') delete properties[key];
+      }
+    }
+    for (const value of Object.values(node)) strip(value);
+  };
+  for (const [name, schema] of Object.entries(schemas)) {
+    if (!(name in KHABAR_SCHEMAS)) strip(schema);
+  }
+  const article = schemas.Article;
+  if (article?.properties) article.properties.commentStats = ref('CommentStats');
+}
