@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { shouldApplyListLayout, strapiDefaultListLayout } from '../lib/list-layout';
+import { fromEnvironment } from '../middlewares/comment-rate-limit';
 
 type Layout = {
   uid: string;
@@ -10,7 +11,26 @@ type Layout = {
   mainField?: string;
   /** Relation fields shown by a field of their target (in this type's list and form). */
   relationLabels?: Record<string, string>;
+  /** Help text under fields of the edit form, worked out at each boot. */
+  descriptions?: () => Record<string, string>;
 };
+
+/**
+ * The rate limits in the settings form say whether the environment overrides them on this
+ * server, so a moderator does not edit a number that has no effect.
+ */
+function rateLimitDescriptions(): Record<string, string> {
+  const describe = (variable: string, window: string) => {
+    const fixed = fromEnvironment(variable);
+    return fixed === undefined
+      ? `Comments one client address may post per ${window}; 0 turns this limit off. The environment variable ${variable} overrides it when set.`
+      : `Not in effect on this server: the environment variable ${variable} fixes it at ${fixed}${fixed === 0 ? ' (no limit)' : ''}.`;
+  };
+  return {
+    rateLimitPerMinute: describe('COMMENT_RATE_LIMIT_PER_MINUTE', 'minute'),
+    rateLimitPerHour: describe('COMMENT_RATE_LIMIT_PER_HOUR', 'hour'),
+  };
+}
 
 /**
  * The content manager's views as moderators need them: the comment queue shows status and
@@ -31,9 +51,13 @@ const LAYOUTS: Layout[] = [
       sortBy: 'createdAt',
       sortOrder: 'ASC',
     },
-    relationLabels: { article: 'title', moderatedBy: 'email' },
+    relationLabels: { article: 'title' },
     // Set by the moderation service or at submission; the server ignores edits to the first two.
     readOnly: ['moderatedBy', 'moderatedAt', 'ipHash', 'userAgent', 'screening', 'fingerprint'],
+    // The relation can only show an admin user's documentId (the content manager names admin
+    // users by no field a role can be granted); the edit view's Moderation panel (src/admin)
+    // names the moderator instead.
+    hidden: ['moderatedBy'],
   },
   {
     uid: 'api::moderation-event.moderation-event',
@@ -44,6 +68,7 @@ const LAYOUTS: Layout[] = [
     },
     readOnly: ['commentDocumentId', 'fromStatus', 'toStatus', 'reason', 'note', 'actor', 'actorLabel', 'occurredAt'],
   },
+  { uid: 'api::moderation-setting.moderation-setting', descriptions: rateLimitDescriptions },
   // Strapi picks the first short-text field; an article's title is long text, so it would
   // show the documentId instead.
   { uid: 'api::article.article', hidden: ['comments'], mainField: 'title' },
@@ -97,7 +122,15 @@ export async function ensureAdminLayouts(strapi: Core.Strapi): Promise<void> {
         (FALLBACK_MAIN_FIELDS.includes(metadatas[field].edit.mainField ?? 'id') ||
           FALLBACK_MAIN_FIELDS.includes(metadatas[field].list.mainField ?? 'id')),
     );
-    if (listDone && readOnlyDone && hiddenDone && !setMainField && labels.length === 0) continue;
+    const descriptions = Object.entries(layout.descriptions?.() ?? {}).filter(
+      ([field, text]) => metadatas[field] && (metadatas[field].edit as { description?: string }).description !== text,
+    );
+    if (listDone && readOnlyDone && hiddenDone && !setMainField && labels.length === 0 && descriptions.length === 0) {
+      continue;
+    }
+    for (const [field, text] of descriptions) {
+      (metadatas[field].edit as { description?: string }).description = text;
+    }
     for (const [field, label] of labels) {
       metadatas[field].edit.mainField = label;
       metadatas[field].list.mainField = label;

@@ -67,7 +67,15 @@ describe('the Moderator role read through the admin API (Settings → Roles)', (
       ['moderationNote', 'moderationStatus', 'rejectionReason'].sort(),
     );
     expect(find(permissions, 'read', EVENT_UID)?.properties.fields).toEqual(
-      expect.arrayContaining(['commentDocumentId', 'fromStatus', 'toStatus', 'reason', 'note', 'actorLabel', 'occurredAt']),
+      expect.arrayContaining([
+        'commentDocumentId',
+        'fromStatus',
+        'toStatus',
+        'reason',
+        'note',
+        'actorLabel',
+        'occurredAt',
+      ]),
     );
     for (const action of ['read', 'update']) {
       expect(find(permissions, action, SETTINGS_UID)?.properties.fields).toEqual(
@@ -77,7 +85,9 @@ describe('the Moderator role read through the admin API (Settings → Roles)', (
     for (const subject of ['api::article.article', 'api::source.source']) {
       const read = find(permissions, 'read', subject);
       expect(read?.properties.locales?.sort()).toEqual(['en', 'fa']);
-      expect(read?.properties.fields).toEqual(expect.arrayContaining(subject.includes('article') ? ['title', 'body', 'source'] : ['name', 'slug']));
+      expect(read?.properties.fields).toEqual(
+        expect.arrayContaining(subject.includes('article') ? ['title', 'body', 'source'] : ['name', 'slug']),
+      );
       expect(find(permissions, 'update', subject)).toBeUndefined();
       expect(find(permissions, 'publish', subject)).toBeUndefined();
     }
@@ -85,7 +95,10 @@ describe('the Moderator role read through the admin API (Settings → Roles)', (
 
   it('lets a moderator read every field of a comment in the content manager', async () => {
     const id = await newComment(app, articleId, { authorEmail: 'reader@example.com' });
-    const response = await app.http().get(cm(`${COMMENT_UID}/${id}`)).set('Authorization', moderator.auth);
+    const response = await app
+      .http()
+      .get(cm(`${COMMENT_UID}/${id}`))
+      .set('Authorization', moderator.auth);
     expect(response.status).toBe(200);
     expect(response.body.data).toMatchObject({
       body: expect.any(String),
@@ -122,7 +135,10 @@ describe('the Moderator role saved back unchanged from the role editor', () => {
 
   it('still moderates in the content manager and reads the article', async () => {
     const id = await newComment(app, articleId);
-    const read = await app.http().get(cm(`${COMMENT_UID}/${id}`)).set('Authorization', moderator.auth);
+    const read = await app
+      .http()
+      .get(cm(`${COMMENT_UID}/${id}`))
+      .set('Authorization', moderator.auth);
     expect(read.body.data).toMatchObject({ body: expect.any(String), moderationStatus: 'pending' });
     const saved = await app
       .http()
@@ -130,7 +146,10 @@ describe('the Moderator role saved back unchanged from the role editor', () => {
       .set('Authorization', moderator.auth)
       .send({ ...read.body.data, moderationStatus: 'rejected', rejectionReason: 'off_topic', moderationNote: 'بی‌ربط' });
     expect(saved.status).toBe(200);
-    expect(await commentRow(app.strapi, id)).toMatchObject({ moderationStatus: 'rejected', rejectionReason: 'off_topic' });
+    expect(await commentRow(app.strapi, id)).toMatchObject({
+      moderationStatus: 'rejected',
+      rejectionReason: 'off_topic',
+    });
     const article = await app
       .http()
       .get(cm(`api::article.article/${articleId}?locale=fa`))
@@ -142,7 +161,11 @@ describe('the Moderator role saved back unchanged from the role editor', () => {
 
 describe('refusals the content manager shows on the field', () => {
   const save = (session: AdminSession, id: string, data: Record<string, unknown>) =>
-    app.http().put(cm(`${COMMENT_UID}/${id}`)).set('Authorization', session.auth).send(data);
+    app
+      .http()
+      .put(cm(`${COMMENT_UID}/${id}`))
+      .set('Authorization', session.auth)
+      .send(data);
 
   it('rejecting without a reason names rejectionReason, then rejecting with one works', async () => {
     const id = await newComment(app, articleId);
