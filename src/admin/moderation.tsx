@@ -12,6 +12,7 @@ import {
 import { ArrowsCounterClockwise, Check, Cross, Message } from '@strapi/icons';
 import { adminApi, type StrapiApp, useAuth, useFetchClient, useNotification, useTable } from '@strapi/strapi/admin';
 import * as React from 'react';
+import { type CommentFormIssue, commentFormIssue } from '../moderation/policy/comment-form';
 import { REJECTION_REASONS, type RejectionReason } from '../moderation/policy/statuses';
 
 /**
@@ -46,6 +47,7 @@ type BulkActionComponent = (props: {
   documents: { documentId: string }[];
 }) => Description;
 type PanelComponent = (props: { model: string; documentId?: string }) => Description;
+type DocumentActionComponent = ((props: { model: string }) => Description) & { type?: string; position?: unknown };
 
 /** Set in `bootstrap`: the admin app, whose redux store lets a bulk action refresh the list. */
 let adminApp: StrapiApp | null = null;
@@ -348,6 +350,44 @@ export function registerQueueWidget(app: StrapiApp) {
   });
 }
 
+const FORM_ISSUE_TEXT: Record<CommentFormIssue['code'], string> = {
+  moderation_reason_required: 'A rejection needs a reason: choose one, then save.',
+  moderation_fields_need_transition:
+    'The reason and the note are recorded with a status change. To change them, reopen the comment and review it again.',
+};
+
+/**
+ * The content manager's Save, with the moderation rules checked first on a comment
+ * (`commentFormIssue`): a refusal is shown on its field and the form keeps what the moderator
+ * chose. (After a refusal from the server, Strapi's edit view puts the stored values back.)
+ */
+function withCommentFormCheck(Update: DocumentActionComponent): DocumentActionComponent {
+  const CheckedUpdate: DocumentActionComponent = (props) => {
+    const description = Update(props);
+    const values = useForm('khabar-comment-save', (state) => state.values) as Record<string, unknown>;
+    const initialValues = useForm('khabar-comment-save', (state) => state.initialValues) as Record<string, unknown>;
+    const setErrors = useForm('khabar-comment-save', (state) => state.setErrors);
+    const { toggleNotification } = useNotification();
+    if (props.model !== COMMENT_UID || !description) return description;
+    const onClick = description.onClick as ((event: unknown) => unknown) | undefined;
+    return {
+      ...description,
+      onClick: (event: unknown) => {
+        const issue = commentFormIssue(values, initialValues);
+        if (issue) {
+          setErrors({ [issue.field]: FORM_ISSUE_TEXT[issue.code] });
+          toggleNotification({ type: 'danger', message: FORM_ISSUE_TEXT[issue.code] });
+          return false;
+        }
+        return onClick?.(event);
+      },
+    };
+  };
+  CheckedUpdate.type = Update.type;
+  CheckedUpdate.position = Update.position;
+  return CheckedUpdate;
+}
+
 /** Registers the moderation actions and panel with the content manager. */
 export function registerModerationAdmin(app: StrapiApp) {
   rememberAdminApp(app);
@@ -355,8 +395,12 @@ export function registerModerationAdmin(app: StrapiApp) {
     apis: {
       addBulkAction(actions: BulkActionComponent[]): void;
       addEditViewSidePanel(panels: PanelComponent[]): void;
+      addDocumentAction(reducer: (actions: DocumentActionComponent[]) => DocumentActionComponent[]): void;
     };
   };
+  contentManager.apis.addDocumentAction((actions) =>
+    actions.map((action) => (action.type === 'update' ? withCommentFormCheck(action) : action)),
+  );
   contentManager.apis.addBulkAction([ApproveAction, RejectAction, ReopenAction]);
   contentManager.apis.addEditViewSidePanel([ModerationPanel]);
 }
