@@ -10,7 +10,15 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { ArrowsCounterClockwise, Check, Cross, Message } from '@strapi/icons';
-import { adminApi, type StrapiApp, useAuth, useFetchClient, useNotification, useTable } from '@strapi/strapi/admin';
+import {
+  adminApi,
+  type StrapiApp,
+  useAuth,
+  useFetchClient,
+  useForm,
+  useNotification,
+  useTable,
+} from '@strapi/strapi/admin';
 import * as React from 'react';
 import { type CommentFormIssue, commentFormIssue } from '../moderation/policy/comment-form';
 import { REJECTION_REASONS, type RejectionReason } from '../moderation/policy/statuses';
@@ -253,8 +261,8 @@ function ModerationSummary({ documentId }: { documentId: string }) {
   const [view, setView] = React.useState<ModerationView | null>(null);
   React.useEffect(() => {
     let current = true;
-    get(`/moderation/comments/${documentId}`)
-      .then((response: { data: { data: ModerationView } }) => {
+    get<{ data: ModerationView }>(`/moderation/comments/${documentId}`)
+      .then((response) => {
         if (current) setView(response.data.data);
       })
       .catch(() => {
@@ -318,8 +326,8 @@ export function QueueWidget() {
   const [overall, setOverall] = React.useState<Record<string, number> | null>(null);
   React.useEffect(() => {
     let current = true;
-    get('/moderation/stats')
-      .then((response: { data: { data: { overall: Record<string, number> } } }) => {
+    get<{ data: { overall: Record<string, number> } }>('/moderation/stats')
+      .then((response) => {
         if (current) setOverall(response.data.data.overall);
       })
       .catch(() => undefined);

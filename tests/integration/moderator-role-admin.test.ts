@@ -212,3 +212,17 @@ describe('the audit trail list', () => {
     expect(configuration.settings).toMatchObject({ defaultSortBy: 'occurredAt', defaultSortOrder: 'DESC' });
   });
 });
+
+describe('the settings form', () => {
+  it('says when the environment overrides a rate limit', async () => {
+    // The test helper fixes both limits at 0 through the environment.
+    const configuration = await app.strapi
+      .plugin('content-manager')
+      .service('content-types')
+      .findConfiguration(app.strapi.contentType(SETTINGS_UID));
+    expect(configuration.metadatas.rateLimitPerMinute.edit.description).toMatch(
+      /^Not in effect on this server: the environment variable COMMENT_RATE_LIMIT_PER_MINUTE fixes it at 0/,
+    );
+    expect(configuration.metadatas.rateLimitPerHour.edit.description).toContain('COMMENT_RATE_LIMIT_PER_HOUR');
+  });
+});
