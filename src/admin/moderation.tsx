@@ -57,7 +57,10 @@ type BulkActionComponent = (props: {
 type PanelComponent = (props: { model: string; documentId?: string }) => Description;
 type DocumentActionComponent = ((props: { model: string }) => Description) & { type?: string; position?: unknown };
 
-/** Set in `bootstrap`: the admin app, whose redux store lets a bulk action refresh the list. */
+/**
+ * Set in `register` (which, unlike `bootstrap`, receives the app itself): the admin app, whose
+ * redux store (created later, at render) lets a bulk action refresh the list.
+ */
 let adminApp: StrapiApp | null = null;
 export const rememberAdminApp = (app: StrapiApp) => {
   adminApp = app;
@@ -307,6 +310,7 @@ export const QUEUE_PATH =
   'content-manager/collection-types/api::comment.comment?page=1&pageSize=20&sort=createdAt:ASC&filters[$and][0][moderationStatus][$eq]=pending';
 
 export function registerModerationMenu(app: StrapiApp) {
+  rememberAdminApp(app);
   app.addMenuLink({
     to: QUEUE_PATH,
     icon: Message,
@@ -398,7 +402,6 @@ function withCommentFormCheck(Update: DocumentActionComponent): DocumentActionCo
 
 /** Registers the moderation actions and panel with the content manager. */
 export function registerModerationAdmin(app: StrapiApp) {
-  rememberAdminApp(app);
   const contentManager = app.getPlugin('content-manager') as unknown as {
     apis: {
       addBulkAction(actions: BulkActionComponent[]): void;
