@@ -114,7 +114,11 @@ describe('a Moderator-only user in the admin panel', () => {
   });
 
   it('reaches the pending queue, oldest first, from the main navigation; the filters offer status, article, reason', async () => {
-    await page.getByRole('link', { name: 'Comment queue' }).click();
+    // The home page's Comment queue widget counts the queue.
+    await page.goto(`${baseUrl}/admin`);
+    await page.locator('[data-khabar="queue-widget"]').getByText(`${comments.length} awaiting review`).waitFor();
+    await screenshot(page, '02-home');
+    await page.getByRole('link', { name: 'Comment queue' }).first().click();
     await page.waitForURL(/api::comment\.comment/);
     const url = decodeURIComponent(page.url());
     expect(url).toContain('filters[$and][0][moderationStatus][$eq]=pending');
@@ -202,6 +206,14 @@ describe('a Moderator-only user in the admin panel', () => {
       .first()
       .waitFor();
     await screenshot(page, '08-queue-empty');
+  });
+
+  it('reads in the settings form that the environment overrides the rate limits', async () => {
+    await page.goto(`${baseUrl}/admin/content-manager/single-types/api::moderation-setting.moderation-setting`);
+    await page
+      .getByText(/Not in effect on this server: the environment variable COMMENT_RATE_LIMIT_PER_MINUTE fixes it at 0/)
+      .waitFor();
+    await screenshot(page, '10-settings');
   });
 
   it('browses the audit trail newest first with time, actor, reason and note', async () => {
