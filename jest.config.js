@@ -1,6 +1,7 @@
 /**
- * Two projects: `unit` tests pure modules without Strapi; `integration` tests a real Strapi
- * over HTTP on a real PostgreSQL (one Strapi and one cloned database per test file).
+ * Three projects: `unit` tests pure modules without Strapi; `integration` tests a real Strapi
+ * over HTTP on a real PostgreSQL (one Strapi and one cloned database per test file); `e2e`
+ * drives the built admin panel, served by a real Strapi, in headless Chromium.
  */
 const tsTransform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }],
@@ -20,6 +21,13 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       transform: tsTransform,
       globalSetup: '<rootDir>/tests/setup/global-setup.js',
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      transform: tsTransform,
+      globalSetup: '<rootDir>/tests/setup/e2e-setup.js',
     },
   ],
   maxWorkers: 2,

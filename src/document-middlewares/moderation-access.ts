@@ -1,6 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { isPlainObject } from '../lib/is-plain-object';
-import { localizedError } from '../lib/messages';
+import { fieldError, localizedError } from '../lib/messages';
 import { currentRequestState } from '../lib/request-state';
 import { hasModerationPermission, MODERATION_PERMISSIONS } from '../plugins/moderation/server/src/permissions';
 import { inModerationScope } from '../plugins/moderation/server/src/scope';
@@ -64,7 +64,7 @@ function refuseCommentLinksFromArticle(params: unknown) {
     delete data.comments;
     return;
   }
-  throw localizedError('validation', 'article_comments_read_only');
+  throw fieldError('validation', 'article_comments_read_only', 'comments');
 }
 
 function isUntouchedRelation(value: unknown): boolean {

@@ -15,7 +15,7 @@ import {
  * tests). The client address is Koa's `ctx.ip`, which follows X-Forwarded-For only when
  * TRUST_PROXY is set (config/server.ts), so a header cannot be used to dodge the limit.
  */
-function fromEnvironment(name: string): number | undefined {
+export function fromEnvironment(name: string): number | undefined {
   const value = process.env[name];
   if (value === undefined || value.trim() === '') return undefined;
   const number = Number(value);
