@@ -60,7 +60,11 @@ type BulkActionComponent = (props: {
   collectionType: string;
   documents: { documentId: string }[];
 }) => Description;
-type PanelComponent = (props: { model: string; documentId?: string }) => Description;
+type PanelComponent = (props: {
+  model: string;
+  documentId?: string;
+  document?: { updatedAt?: string | null };
+}) => Description;
 type DocumentActionComponent = ((props: { model: string }) => Description) & { type?: string; position?: unknown };
 
 /**
@@ -259,10 +263,12 @@ interface ModerationView {
 }
 
 /** The edit view's side panel on a comment: the moderation record, readable. */
-const ModerationPanel: PanelComponent = ({ model, documentId }) => {
+const ModerationPanel: PanelComponent = ({ model, documentId, document }) => {
   const allowed = useHasPermission(READ);
   const show = model === COMMENT_UID && allowed && Boolean(documentId);
-  return show ? { title: 'Moderation', content: <ModerationSummary documentId={documentId as string} /> } : null;
+  // Mounted anew after each save (the saved document's updatedAt changes), so it reads the new record.
+  const content = <ModerationSummary key={document?.updatedAt ?? ''} documentId={documentId as string} />;
+  return show ? { title: 'Moderation', content } : null;
 };
 
 function ModerationSummary({ documentId }: { documentId: string }) {

@@ -173,6 +173,10 @@ describe('a Moderator-only user in the admin panel', () => {
     await page.getByRole('textbox', { name: 'moderationNote' }).fill('تبلیغ فروشگاه');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved document').waitFor();
+    // The side panel reads the record again after the save.
+    const panel = page.locator('[data-khabar="moderation-panel"]');
+    await panel.getByText('Status: Rejected (ردشده)').waitFor();
+    await panel.getByText('Moderated by Maryam Moderator', { exact: false }).waitFor();
     await screenshot(page, '06-rejected');
     expect(await commentRow(app.strapi, comments[2])).toMatchObject({
       moderationStatus: 'rejected',
