@@ -1,7 +1,8 @@
 /**
- * Projects: `unit` tests pure modules without Strapi; `integration` tests a real Strapi over
- * HTTP on a real PostgreSQL (one Strapi and one cloned database per test file); `site-e2e`
- * drives the reference site in a headless Chromium against a real Strapi.
+ * Four projects: `unit` tests pure modules without Strapi; `integration` tests a real Strapi
+ * over HTTP on a real PostgreSQL (one Strapi and one cloned database per test file); `e2e`
+ * drives the built admin panel, served by a real Strapi, in headless Chromium; `site-e2e`
+ * drives the reference site the same way.
  */
 const tsTransform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }],
@@ -21,6 +22,14 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       transform: tsTransform,
       globalSetup: '<rootDir>/tests/setup/global-setup.js',
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      testPathIgnorePatterns: ['/tests/e2e/site'],
+      transform: tsTransform,
+      globalSetup: '<rootDir>/tests/setup/e2e-setup.js',
     },
     {
       // The reference site in Debian's Chromium (playwright-core): /usr/bin/chromium.

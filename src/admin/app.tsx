@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { registerModerationAdmin, registerModerationMenu, registerQueueWidget } from './moderation';
 
 /**
  * Strapi's admin panel is left-to-right. Persian text typed into it (titles, leads, comments)
@@ -18,10 +19,15 @@ export default {
   config: {
     locales: [],
   },
-  bootstrap(_app: StrapiApp) {
+  register(app: StrapiApp) {
+    registerModerationMenu(app);
+    registerQueueWidget(app);
+  },
+  bootstrap(app: StrapiApp) {
     const style = document.createElement('style');
     style.dataset.khabar = 'bidi';
     style.textContent = BIDI_STYLE;
     document.head.appendChild(style);
+    registerModerationAdmin(app);
   },
 };

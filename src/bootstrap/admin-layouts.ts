@@ -1,21 +1,43 @@
 import type { Core } from '@strapi/strapi';
+import { shouldApplyListLayout, strapiDefaultListLayout } from '../lib/list-layout';
+import { fromEnvironment } from '../plugins/moderation/server/src/services/submission';
 
 type Layout = {
   uid: string;
-  list?: { columns: string[]; marker: string; sortBy: string; sortOrder: 'ASC' | 'DESC' };
+  list?: { columns: string[]; sortBy: string; sortOrder: 'ASC' | 'DESC' };
   readOnly?: string[];
   hidden?: string[];
   /** The field that names an entry in lists, relations and the edit view's header. */
   mainField?: string;
   /** Relation fields shown by a field of their target (in this type's list and form). */
   relationLabels?: Record<string, string>;
+  /** Help text under fields of the edit form, worked out at each boot. */
+  descriptions?: () => Record<string, string>;
 };
 
 /**
+ * The rate limits in the settings form say whether the environment overrides them on this
+ * server, so a moderator does not edit a number that has no effect.
+ */
+function rateLimitDescriptions(): Record<string, string> {
+  const describe = (variable: string, window: string) => {
+    const fixed = fromEnvironment(variable);
+    return fixed === undefined
+      ? `Comments one client address may post per ${window}; 0 turns this limit off. The environment variable ${variable} overrides it when set.`
+      : `Not in effect on this server: the environment variable ${variable} fixes it at ${fixed}${fixed === 0 ? ' (no limit)' : ''}.`;
+  };
+  return {
+    rateLimitPerMinute: describe('COMMENT_RATE_LIMIT_PER_MINUTE', 'minute'),
+    rateLimitPerHour: describe('COMMENT_RATE_LIMIT_PER_HOUR', 'hour'),
+  };
+}
+
+/**
  * The content manager's views as moderators need them: the comment queue shows status and
- * article and runs oldest first; the audit trail shows who did what, newest first. The list
- * columns are applied once (when the marker column is not there yet) so an editor's own later
- * arrangement is kept. Fields only the system writes are shown read-only, and an article's
+ * article and runs oldest first; the audit trail shows when, who, what and why, newest first.
+ * The list columns and sort are written over Strapi's default list or over the project's own
+ * earlier version (recorded in the core store), never over a list an editor arranged in the
+ * admin panel (`shouldApplyListLayout`). Fields only the system writes are shown read-only, and an article's
  * `comments` (managed from each comment, never from the article) is not shown in its form.
  */
 /** What Strapi names an entry by when no short text field exists. */
@@ -26,31 +48,40 @@ const LAYOUTS: Layout[] = [
     uid: 'api::comment.comment',
     list: {
       columns: ['id', 'body', 'authorName', 'moderationStatus', 'article', 'createdAt'],
-      marker: 'moderationStatus',
       sortBy: 'createdAt',
       sortOrder: 'ASC',
     },
     relationLabels: { article: 'title' },
     // Set by the moderation service or at submission; the server ignores edits to the first two.
     readOnly: ['moderatedBy', 'moderatedAt', 'ipHash', 'userAgent', 'screening', 'fingerprint'],
+    // The relation can only show an admin user's documentId (the content manager names admin
+    // users by no field a role can be granted); the edit view's Moderation panel (src/admin)
+    // names the moderator instead.
+    hidden: ['moderatedBy'],
   },
   {
     uid: 'plugin::moderation.moderation-event',
     list: {
-      columns: ['occurredAt', 'commentDocumentId', 'fromStatus', 'toStatus', 'reason', 'actorLabel'],
-      marker: 'toStatus',
+      columns: ['occurredAt', 'actorLabel', 'fromStatus', 'toStatus', 'reason', 'note', 'commentDocumentId'],
       sortBy: 'occurredAt',
       sortOrder: 'DESC',
     },
     readOnly: ['commentDocumentId', 'fromStatus', 'toStatus', 'reason', 'note', 'actor', 'actorLabel', 'occurredAt'],
   },
+  { uid: 'plugin::moderation.moderation-setting', descriptions: rateLimitDescriptions },
   // Strapi picks the first short-text field; an article's title is long text, so it would
   // show the documentId instead.
   { uid: 'api::article.article', hidden: ['comments'], mainField: 'title' },
 ];
 
+/** Where the list layouts the project last wrote are recorded, per content type. */
+const APPLIED_LISTS = { type: 'core', name: 'khabar', key: 'admin_list_layouts' } as const;
+
 export async function ensureAdminLayouts(strapi: Core.Strapi): Promise<void> {
   const contentTypes = strapi.plugin('content-manager').service('content-types');
+  const store = strapi.store(APPLIED_LISTS);
+  const appliedLists = ((await store.get({})) ?? {}) as Record<string, string[]>;
+  let appliedChanged = false;
   for (const layout of LAYOUTS) {
     const contentType = strapi.contentType(layout.uid as never);
     const configuration = await contentTypes.findConfiguration(contentType);
@@ -61,7 +92,26 @@ export async function ensureAdminLayouts(strapi: Core.Strapi): Promise<void> {
     >;
     const readOnly = layout.readOnly ?? [];
     const hidden = layout.hidden ?? [];
-    const listDone = !layout.list || configuration.layouts.list.includes(layout.list.marker);
+    const listDone =
+      !layout.list ||
+      !shouldApplyListLayout({
+        current: configuration.layouts.list,
+        intended: layout.list.columns,
+        lastApplied: appliedLists[layout.uid],
+        strapiDefault: strapiDefaultListLayout((contentType as { attributes: never }).attributes),
+      });
+    if (layout.list && !listDone) {
+      appliedLists[layout.uid] = [...layout.list.columns];
+      appliedChanged = true;
+    } else if (
+      layout.list &&
+      !appliedLists[layout.uid] &&
+      sameColumns(configuration.layouts.list, layout.list.columns)
+    ) {
+      // Applied before the record existed: recorded now, so a later change of ours replaces it.
+      appliedLists[layout.uid] = [...layout.list.columns];
+      appliedChanged = true;
+    }
     const readOnlyDone = readOnly.every((field) => metadatas[field]?.edit.editable === false);
     const hiddenDone = hidden.every((field) => metadatas[field]?.edit.visible === false);
     // Only over Strapi's fallback, so a newsroom's own choice is kept.
@@ -72,7 +122,15 @@ export async function ensureAdminLayouts(strapi: Core.Strapi): Promise<void> {
         (FALLBACK_MAIN_FIELDS.includes(metadatas[field].edit.mainField ?? 'id') ||
           FALLBACK_MAIN_FIELDS.includes(metadatas[field].list.mainField ?? 'id')),
     );
-    if (listDone && readOnlyDone && hiddenDone && !setMainField && labels.length === 0) continue;
+    const descriptions = Object.entries(layout.descriptions?.() ?? {}).filter(
+      ([field, text]) => metadatas[field] && (metadatas[field].edit as { description?: string }).description !== text,
+    );
+    if (listDone && readOnlyDone && hiddenDone && !setMainField && labels.length === 0 && descriptions.length === 0) {
+      continue;
+    }
+    for (const [field, text] of descriptions) {
+      (metadatas[field].edit as { description?: string }).description = text;
+    }
     for (const [field, label] of labels) {
       metadatas[field].edit.mainField = label;
       metadatas[field].list.mainField = label;
@@ -92,4 +150,7 @@ export async function ensureAdminLayouts(strapi: Core.Strapi): Promise<void> {
       layouts: listDone || !list ? configuration.layouts : { ...configuration.layouts, list: [...list.columns] },
     });
   }
+  if (appliedChanged) await store.set({ value: appliedLists });
 }
+
+const sameColumns = (a: string[], b: string[]) => a.length === b.length && a.every((item, index) => item === b[index]);

@@ -1,5 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { localizedError } from '../lib/messages';
+import { fieldError, localizedError } from '../lib/messages';
 import { currentRequestState } from '../lib/request-state';
 import {
   checkCommentEdit,
@@ -8,6 +8,7 @@ import {
 } from '../plugins/moderation/server/src/domain/comment-edits';
 import {
   isModerationStatus,
+  isRejectionReason,
   MODERATION_FIELDS,
   type ModerationStatus,
 } from '../plugins/moderation/server/src/domain/statuses';
@@ -62,22 +63,33 @@ export function commentModerationMiddleware(strapi: Core.Strapi): Modules.Docume
       { ...current, articleDocumentId: current.article?.documentId ?? null },
       typeof requested.status === 'string' ? requested.status : undefined,
     );
+    // Refusals name their field (`details.errors`), so the content manager's form highlights it
+    // and keeps what the user chose.
     if (!edit.ok) {
-      if (edit.code === 'comment_system_field') throw localizedError('forbidden', edit.code, { name: edit.field });
-      throw localizedError('validation', edit.code);
+      if (edit.code === 'comment_system_field') {
+        throw fieldError('forbidden', edit.code, edit.field, { name: edit.field });
+      }
+      throw fieldError('validation', edit.code, edit.field);
     }
     params.data = edit.data;
     if (requested.status !== undefined && !isModerationStatus(requested.status)) {
-      throw localizedError('validation', 'moderation_bad_action');
+      throw fieldError('validation', 'moderation_bad_action', 'moderationStatus');
     }
     if (requested.status === undefined || requested.status === current.moderationStatus) {
       // The reason and note belong to a transition; changed alone they would be dropped silently.
       const changed = (value: unknown, stored: unknown) =>
         value !== undefined && blankToNull(value) !== blankToNull(stored);
-      if (changed(requested.reason, current.rejectionReason) || changed(requested.note, current.moderationNote)) {
-        throw localizedError('validation', 'moderation_fields_need_transition');
+      if (changed(requested.reason, current.rejectionReason)) {
+        throw fieldError('validation', 'moderation_fields_need_transition', 'rejectionReason');
+      }
+      if (changed(requested.note, current.moderationNote)) {
+        throw fieldError('validation', 'moderation_fields_need_transition', 'moderationNote');
       }
       return next();
+    }
+    // Checked here as well as in the transition, so the refusal names the field to fill in.
+    if (requested.status === 'rejected' && !isRejectionReason(requested.reason)) {
+      throw fieldError('validation', 'moderation_reason_required', 'rejectionReason', {}, { documentId });
     }
 
     const actor = await actorFromRequest(strapi);

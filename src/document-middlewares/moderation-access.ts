@@ -1,5 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { localizedError } from '../lib/messages';
+import { fieldError, localizedError } from '../lib/messages';
 import { currentRequestState } from '../lib/request-state';
 import { hasModerationPermission, MODERATION_PERMISSIONS } from '../plugins/moderation/server/src/permissions';
 import { inModerationScope } from '../plugins/moderation/server/src/scope';
@@ -73,5 +73,5 @@ function refuseCommentLinksFromArticle(params: unknown) {
     delete data.comments;
     return;
   }
-  throw localizedError('validation', 'article_comments_read_only');
+  throw fieldError('validation', 'article_comments_read_only', 'comments');
 }

@@ -244,6 +244,10 @@ export const MESSAGES = {
     en: '{name} is recorded when the comment arrives and cannot be changed.',
     fa: '{name} هنگام رسیدن نظر ثبت می‌شود و تغییرپذیر نیست.',
   },
+  comment_article_required: {
+    en: 'A comment stays under an article: choose another article instead of removing it.',
+    fa: 'نظر باید زیر یک خبر بماند: به‌جای برداشتن خبر، خبر دیگری انتخاب کنید.',
+  },
   comment_edit_needs_pending: {
     en: 'An approved or rejected comment cannot be edited. Reopen it first, then review the edited text.',
     fa: 'نظر تأییدشده یا ردشده ویرایش نمی‌شود. ابتدا آن را به صف بررسی برگردانید، سپس متن ویرایش‌شده را بررسی کنید.',
@@ -329,6 +333,23 @@ export function localizedError(
     default:
       return new errors.ValidationError(messages.en, details);
   }
+}
+
+/**
+ * A refusal the admin panel's form can show on the field itself: its error formatter reads
+ * `details.errors[]` (`{ path, message }`), highlights the field and keeps what the user chose.
+ * Without that list it tries to read every other key of `details` as a list of messages and
+ * the edit view crashes.
+ */
+export function fieldError(
+  kind: 'validation' | 'forbidden',
+  code: MessageCode,
+  field: string,
+  vars: MessageVars = {},
+  extra: Record<string, unknown> = {},
+) {
+  const errors = [{ path: [field], message: message(code, vars).en, name: 'ValidationError' }];
+  return localizedError(kind, code, vars, { ...extra, errors });
 }
 
 /**

@@ -10,9 +10,8 @@ const { TEMPLATE_DATABASE, withAdminClient, quote } = require('./database');
 const appDir = path.resolve(__dirname, '../..');
 
 module.exports = async function globalSetup() {
-  // Several jest projects share this setup (integration, the site's browser tests): once a run.
-  if (globalThis.__khabarTemplateReady) return;
-  globalThis.__khabarTemplateReady = true;
+  // Shared by the integration and e2e projects: jest calls each project's setup, once is enough.
+  if (process.env.KHABAR_TEST_TEMPLATE_READY === TEMPLATE_DATABASE) return;
   // Compile in a child: compileStrapi exits the process on a TypeScript error.
   execFileSync(
     process.execPath,
@@ -31,4 +30,5 @@ module.exports = async function globalSetup() {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, TEST_TEMPLATE_DATABASE: TEMPLATE_DATABASE },
   });
+  process.env.KHABAR_TEST_TEMPLATE_READY = TEMPLATE_DATABASE;
 };

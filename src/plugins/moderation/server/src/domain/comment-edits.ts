@@ -24,8 +24,11 @@ export interface StoredComment {
 
 export type CommentEditCheck =
   | { ok: true; data: Data; changesReaderFields: boolean }
-  | { ok: false; code: 'comment_system_field'; field: string }
-  | { ok: false; code: 'comment_edit_needs_pending' };
+  | {
+      ok: false;
+      code: 'comment_system_field' | 'comment_edit_needs_pending' | 'comment_article_required';
+      field: string;
+    };
 
 /** JSON with sorted keys, so a value read back from jsonb compares equal to what was stored. */
 function stableJson(value: unknown): string {
@@ -65,6 +68,24 @@ export function keepsArticle(value: unknown, storedDocumentId: string | null): b
   return connect.every((item) => documentIdOf(item) === storedDocumentId);
 }
 
+/**
+ * Whether a relation payload leaves the comment under no article at all (the relation's ×
+ * in the admin panel): a comment is always about an article, so it may be moved, not detached.
+ */
+export function detachesArticle(value: unknown): boolean {
+  if (value === undefined) return false;
+  if (value === null || value === '') return true;
+  if (typeof value === 'string') return false;
+  if (!isPlainObject(value)) return false;
+  if (!('connect' in value || 'disconnect' in value || 'set' in value)) {
+    const id = documentIdOf(value);
+    return id === null || id === undefined || id === '';
+  }
+  const list = (items: unknown) => (Array.isArray(items) ? items : items === undefined ? [] : [items]);
+  if (value.set !== undefined) return list(value.set).length === 0;
+  return list(value.disconnect).length > 0 && list(value.connect).length === 0;
+}
+
 export function checkCommentEdit(
   data: Data,
   stored: StoredComment,
@@ -77,16 +98,25 @@ export function checkCommentEdit(
     delete changed[field];
   }
   let changesReaderFields = false;
+  let firstChanged: string | undefined;
   for (const field of READER_FIELDS) {
     if (!(field in changed)) continue;
+    if (field === 'article' && stored.articleDocumentId !== null && detachesArticle(changed[field])) {
+      return { ok: false, code: 'comment_article_required', field };
+    }
     const same =
       field === 'article'
         ? keepsArticle(changed[field], stored.articleDocumentId)
         : sameValue(changed[field], stored[field]);
     if (same) delete changed[field];
-    else changesReaderFields = true;
+    else {
+      changesReaderFields = true;
+      firstChanged ??= field;
+    }
   }
   const reviewable = stored.moderationStatus === 'pending' || requestedStatus === 'pending';
-  if (changesReaderFields && !reviewable) return { ok: false, code: 'comment_edit_needs_pending' };
+  if (changesReaderFields && !reviewable) {
+    return { ok: false, code: 'comment_edit_needs_pending', field: firstChanged ?? 'body' };
+  }
   return { ok: true, data: changed, changesReaderFields };
 }

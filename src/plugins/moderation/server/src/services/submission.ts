@@ -51,7 +51,8 @@ export function hashIp(ip: string, salt: string): string {
   return createHmac('sha256', salt).update(ip).digest('hex');
 }
 
-function fromEnvironment(name: string): number | undefined {
+/** A limit the environment fixes (COMMENT_RATE_LIMIT_PER_*), or undefined. */
+export function fromEnvironment(name: string): number | undefined {
   const value = process.env[name];
   if (value === undefined || value.trim() === '') return undefined;
   const number = Number(value);
