@@ -1,6 +1,8 @@
+import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { MODERATION_EVENTS } from './api/comment/services/moderation';
 import { ensureAdminLayouts } from './bootstrap/admin-layouts';
+import { ensureCommentCounts, stopCommentCountsCompaction } from './bootstrap/comment-counts';
 import {
   grantEditorialLocales,
   repairEditorialPermissions,
@@ -22,6 +24,10 @@ import { MODERATION_ACTIONS_FOR_RBAC } from './moderation/permissions';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // The benchmark's probe of SQL queries per request (benchmarks/), off unless asked for.
+    if (process.env.BENCH_COUNT_QUERIES === '1') {
+      require(path.join(strapi.dirs.app.root, 'benchmarks', 'lib', 'query-counter.js')).install(strapi);
+    }
     strapi.documents.use(publicReadVisibilityMiddleware(strapi));
     strapi.documents.use(articleSlugMiddleware(strapi));
     strapi.documents.use(moderationAccessMiddleware(strapi));
@@ -33,6 +39,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureCommentCounts(strapi);
     registerModerationDatabaseGuard(strapi);
     registerLocaleRemovalCleanup(strapi);
     const webhooks = strapi.get('webhookStore');
@@ -49,6 +56,7 @@ export default {
   },
 
   async destroy() {
+    stopCommentCountsCompaction();
     await closeRedis();
   },
 };

@@ -235,31 +235,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async stats(ctx: AdminCtx) {
+      const [overall, byArticle, defaultLocale] = await Promise.all([
+        moderation().overallCounts(),
+        moderation().countsByArticle(),
+        strapi.plugin('i18n').service('locales').getDefaultLocale() as Promise<string>,
+      ]);
+      // The title in the default locale when there is one (its newest row), else the oldest row's.
+      const article = strapi.db.metadata.get('api::article.article').tableName;
       const knex = strapi.db.connection;
-      const table = strapi.db.metadata.get(COMMENT_UID).tableName;
-      const overallRows: { moderation_status: string; count: string }[] = await knex(table)
-        .select('moderation_status')
-        .count('* as count')
-        .groupBy('moderation_status');
-      const overall = { total: 0, pending: 0, approved: 0, rejected: 0 };
-      for (const row of overallRows) {
-        if (isModerationStatus(row.moderation_status)) overall[row.moderation_status] = Number(row.count);
-        overall.total += Number(row.count);
-      }
-      const byArticle = await moderation().countsByArticle();
-      const defaultLocale = await strapi.plugin('i18n').service('locales').getDefaultLocale();
-      const rows: { documentId: string; title: string; locale: string }[] = await strapi.db
-        .query('api::article.article')
-        .findMany({
-          where: { documentId: { $in: [...byArticle.keys()] } },
-          select: ['documentId', 'title', 'locale'],
-          orderBy: { id: 'asc' },
-        });
-      // The title in the default locale when there is one, else in any locale.
-      const titles = new Map<string, string>();
-      for (const row of rows) {
-        if (!titles.has(row.documentId) || row.locale === defaultLocale) titles.set(row.documentId, row.title);
-      }
+      const rows: { document_id: string; title: string }[] = await knex(article)
+        .distinctOn('document_id')
+        .select('document_id', 'title')
+        .whereIn('document_id', knex('khabar_comment_counts').select('document_id').whereNot('document_id', ''))
+        .orderBy([
+          { column: 'document_id' },
+          { column: knex.raw('locale = ?', [defaultLocale]) as never, order: 'desc' },
+          { column: knex.raw('case when locale = ? then -id else id end', [defaultLocale]) as never },
+        ]);
+      const titles = new Map(rows.map((row) => [row.document_id, row.title]));
       const perArticle = [...byArticle].map(([documentId, { total, pending, approved, rejected }]) => ({
         documentId,
         title: titles.get(documentId) ?? null,

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ConflictError, localizedError } from '../../../lib/messages';
-import { MODERATION_STATUSES, type ModerationAction, type ModerationStatus } from '../../../moderation/policy/statuses';
+import { isModerationStatus, type ModerationAction, type ModerationStatus } from '../../../moderation/policy/statuses';
 import { planTransition, type TransitionPlan } from '../../../moderation/policy/transitions';
 import { withModerationScope } from '../../../moderation/scope';
 
@@ -191,54 +191,50 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return result;
   }
 
-  /** Counts by status for the given article documentIds (all articles when omitted), in one query. */
+  /**
+   * Counts by status for the given article documentIds (all articles when omitted), summed from
+   * the counts table PostgreSQL keeps exact in the same transaction as every change
+   * (database/comment-counts.js), one query however many articles. `visible`: approved and linked to a published row of the
+   * article, the comments the public list shows (a comment is linked to one locale, which may be
+   * unpublished while another is not).
+   */
   async function countsByArticle(articleDocumentIds?: string[]) {
-    // `visible`: approved and linked to a published row of the article, the comments the public
-    // list shows (a comment is linked to one locale, which may be unpublished while another is not).
     const counts = new Map<string, Record<ModerationStatus | 'total' | 'visible', number>>();
     if (articleDocumentIds?.length === 0) return counts;
-    const comment = strapi.db.metadata.get(COMMENT_UID);
-    const article = strapi.db.metadata.get('api::article.article');
-    const joinTable = (
-      comment.attributes.article as unknown as {
-        joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
-      }
-    ).joinTable;
     const knex = strapi.db.connection;
-    const query = knex(`${comment.tableName} as c`)
-      .join(`${joinTable.name} as l`, `l.${joinTable.joinColumn.name}`, 'c.id')
-      .join(`${article.tableName} as a`, 'a.id', `l.${joinTable.inverseJoinColumn.name}`)
-      .groupBy('a.document_id')
-      .select(
-        'a.document_id',
-        knex.raw('count(distinct c.id) as total'),
-        ...MODERATION_STATUSES.map((status) =>
-          knex.raw('count(distinct c.id) filter (where c.moderation_status = ?) as ??', [status, status]),
-        ),
-        knex.raw(
-          "count(distinct c.id) filter (where c.moderation_status = 'approved' and a.published_at is not null) as visible",
-        ),
-      );
-    if (articleDocumentIds) query.whereIn('a.document_id', articleDocumentIds);
-    const rows: {
-      document_id: string;
-      total: string;
-      pending: string;
-      approved: string;
-      rejected: string;
-      visible: string;
-    }[] = await query;
+    const query = knex('khabar_comment_counts')
+      .select('document_id', 'counter', knex.raw('sum(n) as n'))
+      .groupBy('document_id', 'counter')
+      .having(knex.raw('sum(n) <> 0'));
+    if (articleDocumentIds) query.whereIn('document_id', articleDocumentIds);
+    else query.whereNot('document_id', '');
+    const rows: { document_id: string; counter: ModerationStatus | 'visible'; n: string }[] = await query;
     for (const row of rows) {
-      counts.set(row.document_id, {
-        total: Number(row.total),
-        pending: Number(row.pending),
-        approved: Number(row.approved),
-        rejected: Number(row.rejected),
-        visible: Number(row.visible),
-      });
+      let count = counts.get(row.document_id);
+      if (!count) {
+        count = { total: 0, pending: 0, approved: 0, rejected: 0, visible: 0 };
+        counts.set(row.document_id, count);
+      }
+      count[row.counter] = Number(row.n);
+      if (row.counter !== 'visible') count.total += Number(row.n);
     }
     return counts;
   }
 
-  return { transition, transitionMany, countsByArticle };
+  /** Counts by status over every comment, whatever its article (the counts table's '' rows). */
+  async function overallCounts() {
+    const overall = { total: 0, pending: 0, approved: 0, rejected: 0 };
+    const knex = strapi.db.connection;
+    const rows: { counter: string; n: string }[] = await knex('khabar_comment_counts')
+      .select('counter', knex.raw('sum(n) as n'))
+      .where('document_id', '')
+      .groupBy('counter');
+    for (const row of rows) {
+      if (isModerationStatus(row.counter)) overall[row.counter] = Number(row.n);
+      overall.total += Number(row.n);
+    }
+    return overall;
+  }
+
+  return { transition, transitionMany, countsByArticle, overallCounts };
 };
