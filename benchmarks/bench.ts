@@ -87,6 +87,7 @@ async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 function prepareStockApp() {
   const api = path.join(stockDir, 'src', 'api');
   fs.rmSync(api, { recursive: true, force: true });
+  fs.mkdirSync(path.join(stockDir, 'public', 'uploads'), { recursive: true });
   for (const type of ['article', 'comment', 'source']) {
     const uid = `api::${type}.${type}`;
     const dir = path.join(api, type);
@@ -129,12 +130,14 @@ function startServer(app: App, env: Record<string, string>): ChildProcess {
       COMMENT_RATE_LIMIT_PER_HOUR: '0',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let errors = '';
-  child.stderr?.on('data', (chunk) => {
+  const keep = (chunk: Buffer) => {
     errors = (errors + chunk).slice(-4000);
-  });
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   child.on('exit', (code) => {
     if (code && code !== 0 && app.process === child) log(`${app.name} server exited with ${code}:\n${errors}`);
   });

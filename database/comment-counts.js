@@ -48,8 +48,12 @@ CREATE TABLE IF NOT EXISTS khabar_comment_membership (
   document_id varchar(255) NOT NULL,
   moderation_status varchar(255) NOT NULL,
   visible boolean NOT NULL,
+  created_at timestamp(6),
   PRIMARY KEY (comment_id, document_id)
 );
+-- The public list of an article's comments, newest or oldest first, read page by page.
+CREATE INDEX IF NOT EXISTS khabar_comment_membership_visible_idx
+  ON khabar_comment_membership (document_id, created_at DESC, comment_id) WHERE visible;
 CREATE TABLE IF NOT EXISTS khabar_comment_counts (
   document_id varchar(255) NOT NULL,
   counter varchar(16) NOT NULL,
@@ -74,14 +78,14 @@ BEGIN
       docs := docs || r.document_id; counters := counters || 'visible'::varchar; deltas := deltas || -1;
     END IF;
   END LOOP;
-  FOR r IN INSERT INTO khabar_comment_membership (comment_id, document_id, moderation_status, visible)
+  FOR r IN INSERT INTO khabar_comment_membership (comment_id, document_id, moderation_status, visible, created_at)
       SELECT c.id, a.document_id, c.moderation_status,
-             c.moderation_status = 'approved' AND bool_or(a.published_at IS NOT NULL)
+             c.moderation_status = 'approved' AND bool_or(a.published_at IS NOT NULL), c.created_at
       FROM ${COMMENTS} c
       JOIN ${LINKS} l ON l.comment_id = c.id
       JOIN ${ARTICLES} a ON a.id = l.article_id
       WHERE c.id = cid AND c.moderation_status IS NOT NULL AND a.document_id IS NOT NULL
-      GROUP BY c.id, a.document_id, c.moderation_status
+      GROUP BY c.id, a.document_id, c.moderation_status, c.created_at
       RETURNING document_id, moderation_status, visible LOOP
     docs := docs || r.document_id; counters := counters || r.moderation_status; deltas := deltas || 1;
     IF r.visible THEN
@@ -115,14 +119,14 @@ LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM khabar_comment_membership;
   DELETE FROM khabar_comment_counts;
-  INSERT INTO khabar_comment_membership (comment_id, document_id, moderation_status, visible)
+  INSERT INTO khabar_comment_membership (comment_id, document_id, moderation_status, visible, created_at)
     SELECT c.id, a.document_id, c.moderation_status,
-           c.moderation_status = 'approved' AND bool_or(a.published_at IS NOT NULL)
+           c.moderation_status = 'approved' AND bool_or(a.published_at IS NOT NULL), c.created_at
     FROM ${COMMENTS} c
     JOIN ${LINKS} l ON l.comment_id = c.id
     JOIN ${ARTICLES} a ON a.id = l.article_id
     WHERE c.moderation_status IS NOT NULL AND a.document_id IS NOT NULL
-    GROUP BY c.id, a.document_id, c.moderation_status;
+    GROUP BY c.id, a.document_id, c.moderation_status, c.created_at;
   INSERT INTO khabar_comment_counts (document_id, counter, n)
     SELECT document_id, moderation_status, count(*) FROM khabar_comment_membership GROUP BY 1, 2
     UNION ALL
@@ -173,7 +177,7 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE OR REPLACE TRIGGER khabar_comment_counts AFTER INSERT OR DELETE OR UPDATE OF moderation_status ON ${COMMENTS}
+CREATE OR REPLACE TRIGGER khabar_comment_counts AFTER INSERT OR DELETE OR UPDATE OF moderation_status, created_at ON ${COMMENTS}
   FOR EACH ROW EXECUTE FUNCTION khabar_comment_counts_on_comment();
 CREATE OR REPLACE TRIGGER khabar_comment_counts AFTER INSERT OR DELETE OR UPDATE ON ${LINKS}
   FOR EACH ROW EXECUTE FUNCTION khabar_comment_counts_on_link();

@@ -55,7 +55,7 @@ const SENTENCES = [
 export async function loadDataset(connectionString: string, size: DatasetSize): Promise<void> {
   const client = new Client({ connectionString });
   await client.connect();
-  const sentences = `ARRAY[${SENTENCES.map((text) => `'${text}'`).join(',')}]`;
+  const sentences = `(ARRAY[${SENTENCES.map((text) => `'${text}'`).join(',')}])`;
   try {
     await client.query('SET session_replication_role = replica');
     await client.query('BEGIN');
