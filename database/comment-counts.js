@@ -32,12 +32,12 @@ const LOCK_SPACE = 704_211;
 const INDEXES = [
   // Moderation queue: status filter, oldest or newest first, stable order by id.
   ['khabar_comments_status_created_idx', COMMENTS, '(moderation_status, created_at, id)'],
-  // Public list of an article's approved comments (newest first) and the queue with an article filter.
+  // Moderation queue without a status filter (all comments, oldest or newest first).
   ['khabar_comments_created_idx', COMMENTS, '(created_at, id)'],
-  // Duplicate detection at submission: same text (fingerprint) recently, by the same sender or not.
+  // Duplicate detection at submission: same text (fingerprint) recently, by the same sender (ip_hash)
+  // or not. A fingerprint is nearly unique, so the sender is checked on the few rows it finds; an
+  // index on ip_hash would serve no query and cost every insert.
   ['khabar_comments_fingerprint_idx', COMMENTS, '(fingerprint, created_at)'],
-  // Rate and abuse lookups by sender.
-  ['khabar_comments_ip_hash_idx', COMMENTS, '(ip_hash, created_at)'],
   // From an article row to its comments, covering the comment id (index-only scans).
   ['khabar_comments_article_lnk_article_comment_idx', LINKS, '(article_id, comment_id)'],
 ];
@@ -54,6 +54,9 @@ CREATE TABLE IF NOT EXISTS khabar_comment_membership (
 -- The public list of an article's comments, newest or oldest first, read page by page.
 CREATE INDEX IF NOT EXISTS khabar_comment_membership_visible_idx
   ON khabar_comment_membership (document_id, created_at DESC, comment_id) WHERE visible;
+-- The moderation queue filtered by article (and status).
+CREATE INDEX IF NOT EXISTS khabar_comment_membership_queue_idx
+  ON khabar_comment_membership (document_id, moderation_status, created_at, comment_id);
 CREATE TABLE IF NOT EXISTS khabar_comment_counts (
   document_id varchar(255) NOT NULL,
   counter varchar(16) NOT NULL,

@@ -41,7 +41,7 @@ async function main() {
     headers: spec.headers,
     body: spec.body,
     idReplacement: spec.body?.includes('[<id>]') ?? false,
-  });
+  }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
     latencies.push(responseTime);
   });

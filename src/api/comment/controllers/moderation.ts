@@ -141,15 +141,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const page = positiveInt(ctx.query.page, 'page', 1, 1_000_000);
       const pageSize = positiveInt(ctx.query.pageSize, 'pageSize', 50, MAX_PAGE_SIZE);
       const direction = sort === 'createdAt:desc' ? 'desc' : 'asc';
+      const orderBy = [{ createdAt: direction }, { id: direction }];
+      // Totals from the counts table; one article's page located on the membership index.
       const [rows, total] = await Promise.all([
-        strapi.db.query(COMMENT_UID).findMany({
-          where,
-          populate: POPULATE,
-          orderBy: [{ createdAt: direction }, { id: direction }],
-          offset: (page - 1) * pageSize,
-          limit: pageSize,
-        }),
-        strapi.db.query(COMMENT_UID).count({ where }),
+        typeof article === 'string'
+          ? moderation()
+              .queuePageIds(article, moderationStatus, direction, (page - 1) * pageSize, pageSize)
+              .then((ids: number[]) =>
+                ids.length === 0
+                  ? []
+                  : strapi.db.query(COMMENT_UID).findMany({ where: { id: { $in: ids } }, populate: POPULATE, orderBy }),
+              )
+          : strapi.db.query(COMMENT_UID).findMany({
+              where,
+              populate: POPULATE,
+              orderBy,
+              offset: (page - 1) * pageSize,
+              limit: pageSize,
+            }),
+        moderation().queueTotal(article, moderationStatus),
       ]);
       ctx.body = {
         data: rows.map(toModeratorView),

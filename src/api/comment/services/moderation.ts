@@ -236,5 +236,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return overall;
   }
 
-  return { transition, transitionMany, countsByArticle, overallCounts };
+  /** How many comments the moderation queue holds with these filters, from the counts table. */
+  async function queueTotal(articleDocumentId?: string, status?: ModerationStatus): Promise<number> {
+    if (articleDocumentId === undefined) {
+      const overall = await overallCounts();
+      return status ? overall[status] : overall.total;
+    }
+    const count = (await countsByArticle([articleDocumentId])).get(articleDocumentId);
+    return count ? count[status ?? 'total'] : 0;
+  }
+
+  /** Ids of one page of an article's comments (optionally of one status), oldest or newest first. */
+  async function queuePageIds(
+    articleDocumentId: string,
+    status: ModerationStatus | undefined,
+    direction: 'asc' | 'desc',
+    offset: number,
+    limit: number,
+  ): Promise<number[]> {
+    const query = strapi.db
+      .connection('khabar_comment_membership')
+      .select('comment_id')
+      .where('document_id', articleDocumentId)
+      .orderBy([
+        { column: 'created_at', order: direction },
+        { column: 'comment_id', order: direction },
+      ])
+      .offset(offset)
+      .limit(limit);
+    if (status) query.where('moderation_status', status);
+    return (await query).map((row: { comment_id: number }) => row.comment_id);
+  }
+
+  return { transition, transitionMany, countsByArticle, overallCounts, queueTotal, queuePageIds };
 };
