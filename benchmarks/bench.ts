@@ -196,8 +196,9 @@ async function grantStockPublicRole(app: App) {
     await client.query(
       `WITH created AS (
          INSERT INTO up_permissions (document_id, action, created_at, updated_at, published_at)
-         SELECT substr(md5(random()::text), 1, 24), action, now(), now(), now() FROM unnest($1::text[]) AS action
-         WHERE NOT EXISTS (SELECT 1 FROM up_permissions p WHERE p.action = action)
+         SELECT substr(md5(random()::text), 1, 24), wanted.name, now(), now(), now()
+         FROM unnest($1::text[]) AS wanted(name)
+         WHERE NOT EXISTS (SELECT 1 FROM up_permissions p WHERE p.action = wanted.name)
          RETURNING id)
        INSERT INTO up_permissions_role_lnk (permission_id, role_id, permission_ord)
        SELECT id, (SELECT id FROM up_roles WHERE type = 'public'), 1 FROM created`,
@@ -233,12 +234,22 @@ function drive(spec: DriveSpec): DriveResult {
   return JSON.parse(output.trim().split('\n').pop() as string) as DriveResult;
 }
 
+/** fetch, tried again once: the server may close an idle keep-alive socket as fetch reuses it. */
+async function fetchOnce(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    return fetch(url, init);
+  }
+}
+
 /** SQL queries one request runs, read from the probe's header (median of three). */
 async function queriesPerRequest(url: string, init: RequestInit = {}): Promise<number | null> {
   const counts: number[] = [];
   for (let i = 0; i < 3; i += 1) {
-    const response = await fetch(url, init);
-    await response.arrayBuffer();
+    const response = await fetchOnce(url, init);
+    const text = await response.text();
+    if (response.status >= 300 && i === 0) log(`  ! ${url} answered ${response.status}: ${text.slice(0, 200)}`);
     const header = response.headers.get('x-query-count');
     if (header !== null) counts.push(Number(header));
   }

@@ -38,6 +38,9 @@ const INDEXES = [
   // or not. A fingerprint is nearly unique, so the sender is checked on the few rows it finds; an
   // index on ip_hash would serve no query and cost every insert.
   ['khabar_comments_fingerprint_idx', COMMENTS, '(fingerprint, created_at)'],
+  // Public article lists: the published rows of a locale, in id order, and their count
+  // (Strapi counts every list for its pagination) from the index alone.
+  ['khabar_articles_published_locale_idx', ARTICLES, '(locale, id) WHERE published_at IS NOT NULL'],
   // From an article row to its comments, covering the comment id (index-only scans).
   ['khabar_comments_article_lnk_article_comment_idx', LINKS, '(article_id, comment_id)'],
 ];

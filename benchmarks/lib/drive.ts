@@ -25,6 +25,8 @@ export interface DriveResult {
   non2xx: number;
 }
 
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -50,9 +52,9 @@ async function main() {
   const output: DriveResult = {
     requests: result.requests.total,
     rps: result.requests.total / (result.duration || spec.seconds),
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
   };
