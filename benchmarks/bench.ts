@@ -8,7 +8,8 @@
  * SQL queries per request and the server's RSS. See BENCHMARKS.md.
  *
  * Options: --size smoke|small|large, --seconds N (per latency scenario), --skip-build,
- * --keep-data (reuse the loaded databases), --no-stock, --write (results into BENCHMARKS.md).
+ * --keep-data (reuse the loaded databases), --no-stock, --rounds N (of the comparison with stock),
+ * --compare-only (only that comparison), --write (results into BENCHMARKS.md).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -403,14 +404,25 @@ function table(): string {
   return lines.join('\n');
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
 function ratios(): string {
   const lines = ['| request (20 clients) | stock req/s | Khabar req/s | ratio |', '|---|---|---|---|'];
+  const rps = (app: string, scenario: string) =>
+    rows
+      .filter((row) => row.app === app && row.scenario === scenario && row.connections === 20)
+      .map((row) => row.result.rps);
   for (const scenario of publicReads()) {
-    const stock = rows.find((row) => row.app === 'stock' && row.scenario === scenario.name && row.connections === 20);
-    const khabar = rows.find((row) => row.app === 'khabar' && row.scenario === scenario.name && row.connections === 20);
-    if (!stock || !khabar) continue;
+    const stock = rps('stock', scenario.name);
+    const khabar = rps('khabar', scenario.name);
+    if (stock.length === 0 || khabar.length === 0) continue;
+    const runs = stock.length > 1 ? ` (median of ${stock.length})` : '';
     lines.push(
-      `| \`${scenario.name.replace('GET ', '')}\` | ${stock.result.rps.toFixed(0)} | ${khabar.result.rps.toFixed(0)} | ${(khabar.result.rps / stock.result.rps).toFixed(2)} |`,
+      `| \`${scenario.name.replace('GET ', '')}\`${runs} | ${median(stock).toFixed(0)} | ${median(khabar).toFixed(0)} | ${(median(khabar) / median(stock)).toFixed(2)} |`,
     );
   }
   return lines.join('\n');
@@ -444,21 +456,27 @@ async function main() {
   const token = await registerAdmin(khabar);
 
   try {
-    // Throughput against the yardstick: both servers up, measured one after the other.
+    // Throughput against the yardstick: both servers up, measured one after the other, the order
+    // alternating between rounds (the machine's other load drifts; the ratio uses the medians).
     log('\npublic reads, 20 clients, Khabar and stock Strapi on the same data');
-    for (const scenario of publicReads()) {
-      for (const app of active) {
-        drive({ url: `http://127.0.0.1:${app.port}${scenario.path}`, connections: 4, seconds: 1 }); // warm-up
-        await run(app, scenario, 20, smoke ? 1 : 15);
+    const rounds = Number(option('rounds', '1'));
+    for (let round = 0; round < rounds; round += 1) {
+      for (const scenario of publicReads()) {
+        for (const app of round % 2 === 0 ? active : [...active].reverse()) {
+          drive({ url: `http://127.0.0.1:${app.port}${scenario.path}`, connections: 4, seconds: 1 }); // warm-up
+          await run(app, scenario, 20, smoke ? 1 : 15);
+        }
       }
     }
-    log('\nKhabar, one client at a time');
-    for (const scenario of latencyScenarios()) await run(khabar, scenario, 1, seconds, token);
+    if (!flag('compare-only')) {
+      log('\nKhabar, one client at a time');
+      for (const scenario of latencyScenarios()) await run(khabar, scenario, 1, seconds, token);
 
-    log(`\nmemory: the list at 20 clients, twice ${memorySeconds} s`);
-    const list: Scenario = { name: `list, 20 clients, first ${memorySeconds} s`, path: '/api/articles' };
-    await run(khabar, list, 20, memorySeconds);
-    await run(khabar, { ...list, name: `list, 20 clients, next ${memorySeconds} s` }, 20, memorySeconds);
+      log(`\nmemory: the list at 20 clients, twice ${memorySeconds} s`);
+      const list: Scenario = { name: `list, 20 clients, first ${memorySeconds} s`, path: '/api/articles' };
+      await run(khabar, list, 20, memorySeconds);
+      await run(khabar, { ...list, name: `list, 20 clients, next ${memorySeconds} s` }, 20, memorySeconds);
+    }
   } finally {
     for (const app of active) await stopServer(app);
   }
@@ -476,8 +494,9 @@ async function main() {
   if (flag('write')) {
     const file = path.join(root, 'BENCHMARKS.md');
     const text = fs.readFileSync(file, 'utf8');
-    const begin = `<!-- bench:${size.name}:begin -->`;
-    const end = `<!-- bench:${size.name}:end -->`;
+    const section = flag('compare-only') ? `${size.name}-compare` : size.name;
+    const begin = `<!-- bench:${section}:begin -->`;
+    const end = `<!-- bench:${section}:end -->`;
     if (text.includes(begin)) {
       fs.writeFileSync(
         file,

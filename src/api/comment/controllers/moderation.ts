@@ -245,32 +245,38 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async stats(ctx: AdminCtx) {
-      const [overall, byArticle, defaultLocale] = await Promise.all([
-        moderation().overallCounts(),
-        moderation().countsByArticle(),
-        strapi.plugin('i18n').service('locales').getDefaultLocale() as Promise<string>,
-      ]);
-      // The title in the default locale when there is one (its newest row), else the oldest row's.
+      const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
       const article = strapi.db.metadata.get('api::article.article').tableName;
-      const knex = strapi.db.connection;
-      const rows: { document_id: string; title: string }[] = await knex(article)
-        .distinctOn('document_id')
-        .select('document_id', 'title')
-        .whereIn('document_id', knex('khabar_comment_counts').select('document_id').whereNot('document_id', ''))
-        .orderBy([
-          { column: 'document_id' },
-          { column: knex.raw('locale = ?', [defaultLocale]) as never, order: 'desc' },
-          { column: knex.raw('case when locale = ? then -id else id end', [defaultLocale]) as never },
-        ]);
-      const titles = new Map(rows.map((row) => [row.document_id, row.title]));
-      const perArticle = [...byArticle].map(([documentId, { total, pending, approved, rejected }]) => ({
-        documentId,
-        title: titles.get(documentId) ?? null,
-        total,
-        pending,
-        approved,
-        rejected,
-      }));
+      // One row per article from the counts table (database/comment-counts.js), with its title
+      // in the default locale when there is one (its newest row), else the oldest row's.
+      const [overall, { rows }] = await Promise.all([
+        moderation().overallCounts(),
+        strapi.db.connection.raw(
+          `SELECT c.document_id, c.pending, c.approved, c.rejected,
+                  (SELECT a.title FROM ?? a WHERE a.document_id = c.document_id
+                    ORDER BY (a.locale = ?) DESC, CASE WHEN a.locale = ? THEN -a.id ELSE a.id END LIMIT 1) AS title
+             FROM (SELECT document_id,
+                          coalesce(sum(n) FILTER (WHERE counter = 'pending'), 0) AS pending,
+                          coalesce(sum(n) FILTER (WHERE counter = 'approved'), 0) AS approved,
+                          coalesce(sum(n) FILTER (WHERE counter = 'rejected'), 0) AS rejected
+                     FROM khabar_comment_counts WHERE document_id <> '' GROUP BY document_id) c
+            WHERE c.pending + c.approved + c.rejected <> 0`,
+          [article, defaultLocale, defaultLocale],
+        ) as Promise<{
+          rows: { document_id: string; title: string | null; pending: string; approved: string; rejected: string }[];
+        }>,
+      ]);
+      const perArticle = rows.map((row) => {
+        const [pending, approved, rejected] = [Number(row.pending), Number(row.approved), Number(row.rejected)];
+        return {
+          documentId: row.document_id,
+          title: row.title,
+          total: pending + approved + rejected,
+          pending,
+          approved,
+          rejected,
+        };
+      });
       ctx.body = { data: { overall, articles: perArticle } };
     },
   };
