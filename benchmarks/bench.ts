@@ -32,8 +32,8 @@ const flag = (name: string) => process.argv.includes(`--${name}`);
 
 const size: DatasetSize = SIZES[option('size', 'large')] ?? SIZES.large;
 const smoke = size.name === 'smoke';
-const seconds = Number(option('seconds', smoke ? '1' : '10'));
-const memorySeconds = smoke ? 2 : 60;
+const seconds = Number(option('seconds', smoke ? '3' : '10'));
+const memorySeconds = smoke ? 3 : 60;
 const pgHost = process.env.DATABASE_HOST ?? '127.0.0.1';
 /** A database on the server the environment names (DATABASE_URL, or DATABASE_HOST and friends). */
 function databaseUrl(name: string): string {
@@ -464,7 +464,7 @@ async function main() {
       for (const scenario of publicReads()) {
         for (const app of round % 2 === 0 ? active : [...active].reverse()) {
           drive({ url: `http://127.0.0.1:${app.port}${scenario.path}`, connections: 4, seconds: 1 }); // warm-up
-          await run(app, scenario, 20, smoke ? 1 : 15);
+          await run(app, scenario, 20, smoke ? 3 : 15);
         }
       }
     }
