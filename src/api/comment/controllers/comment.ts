@@ -1,5 +1,6 @@
 import { factories } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { articleCommentPage } from '../../../lib/comment-page';
 import { localizedError, message } from '../../../lib/messages';
 import { parseCommentInput } from '../../../plugins/moderation/server/src/domain/comment-input';
 
@@ -31,6 +32,8 @@ export function toPublicComment(row: Record<string, any>): PublicComment {
     article: row.article?.documentId ? { documentId: row.article.documentId } : null,
   };
 }
+
+const PUBLIC_FIELDS = ['documentId', 'authorName', 'body', 'createdAt'];
 
 const isFilled = (value: unknown) => value !== undefined && value !== null && value !== '' && value !== false;
 
@@ -95,11 +98,34 @@ export default factories.createCoreController(COMMENT_UID, ({ strapi }) => {
     /** Approved comments only: src/document-middlewares/public-read-visibility.ts narrows the read. */
     async find(ctx: Ctx) {
       const query = await validatedQuery(ctx);
-      const { results, pagination } = await strapi.service(COMMENT_UID).find({
-        ...query,
-        fields: ['documentId', 'authorName', 'body', 'createdAt'],
-        populate: { article: { fields: ['documentId'] } },
+      const shape = { fields: PUBLIC_FIELDS, populate: { article: { fields: ['documentId'] } } };
+      // One article's comments by time: the page is located on an index (services/public-page.ts).
+      const request = articleCommentPage(query, {
+        defaultPageSize: strapi.config.get('api.rest.defaultLimit', 25),
+        maxPageSize: strapi.config.get('api.rest.maxLimit', 100),
       });
+      if (request) {
+        const { ids, total }: { ids: number[]; total: number } = await strapi
+          .service('api::comment.public-page')
+          .locate(request);
+        const results =
+          ids.length === 0
+            ? []
+            : await strapi.documents(COMMENT_UID).findMany({
+                ...shape,
+                filters: { id: { $in: ids } },
+                sort: { createdAt: request.direction },
+              } as never);
+        const order = new Map(ids.map((id, index) => [id, index]));
+        (results as Record<string, any>[]).sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+        const { page, pageSize } = request;
+        ctx.body = {
+          data: (results as Record<string, any>[]).map(toPublicComment),
+          meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
+        };
+        return;
+      }
+      const { results, pagination } = await strapi.service(COMMENT_UID).find({ ...query, ...shape });
       ctx.body = { data: (results as Record<string, any>[]).map(toPublicComment), meta: { pagination } };
     },
 
@@ -107,7 +133,7 @@ export default factories.createCoreController(COMMENT_UID, ({ strapi }) => {
       const query = await validatedQuery(ctx);
       const found = await strapi.documents(COMMENT_UID).findFirst({
         filters: { $and: [{ documentId: ctx.params.id }, query.filters ?? {}] },
-        fields: ['documentId', 'authorName', 'body', 'createdAt'],
+        fields: PUBLIC_FIELDS,
         populate: { article: { fields: ['documentId'] } },
       } as never);
       if (!found) throw localizedError('notFound', 'moderation_not_found');
