@@ -133,6 +133,36 @@ describe('comment counts kept by the database', () => {
     await expectExactCounts();
   });
 
+  it('keep screening’s rejections in their own counter until a person acts on them', async () => {
+    const settings = (body: Record<string, unknown>) =>
+      app.http().put('/moderation/settings').set('Authorization', superAdmin.auth).send(body);
+    expect((await settings({ autoReject: { blocklisted: true } })).status).toBe(200);
+    const article = articles[5];
+    const before = (await kept())[article];
+    const parallel = await concurrentHttp(app);
+    const submitted = await Promise.all(
+      Array.from({ length: 12 }, (_, index) =>
+        parallel()
+          .post('/api/comments')
+          .send({ data: { article, authorName: 'رضا', body: `مسئول شمارهٔ ${index} این گزارش یک دزد است` } }),
+      ),
+    );
+    expect(submitted.map((response) => response.status).filter((status) => status !== 201)).toEqual([]);
+    expect((await settings({ autoReject: { blocklisted: false } })).status).toBe(200);
+    await expectExactCounts();
+    expect((await kept())[article].screenedOut).toBe(before.screenedOut + 12);
+
+    // Reviewed by a person (reopened, then some rejected again and some approved): no longer screening's.
+    const ids = submitted.map((response) => response.body.data.documentId as string);
+    const bulk = (body: Record<string, unknown>) =>
+      app.http().post('/moderation/comments/bulk').set('Authorization', superAdmin.auth).send(body);
+    expect((await bulk({ action: 'reopen', documentIds: ids.slice(0, 8) })).status).toBe(200);
+    expect((await bulk({ action: 'reject', reason: 'slander', documentIds: ids.slice(0, 4) })).status).toBe(200);
+    expect((await bulk({ action: 'approve', documentIds: ids.slice(4, 6) })).status).toBe(200);
+    await expectExactCounts();
+    expect((await kept())[article].screenedOut).toBe(before.screenedOut + 4);
+  });
+
   it('stay exact when articles are unpublished, republished, deleted and a locale removed', async () => {
     const documents = app.strapi.documents(ARTICLE_UID);
     await documents.unpublish({ documentId: articles[1], locale: 'fa' } as never);
