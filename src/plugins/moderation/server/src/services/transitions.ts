@@ -1,7 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { ConflictError, localizedError } from '../../../../../lib/messages';
 import { isModerationStatus, type ModerationAction, type ModerationStatus } from '../domain/statuses';
-import { planTransition, type TransitionPlan } from '../domain/transitions';
+import {
+  isScreeningRejection,
+  planTransition,
+  SCREENING_ACTOR_LABEL,
+  type TransitionPlan,
+} from '../domain/transitions';
 import { withModerationScope } from '../scope';
 
 const COMMENT_UID = 'api::comment.comment';
@@ -12,8 +17,7 @@ export const MODERATION_EVENTS = {
   rejected: 'comment.rejected',
 } as const;
 
-/** The actor label of rejections made by screening on arrival. */
-export const SCREENING_ACTOR_LABEL = 'screening';
+export { SCREENING_ACTOR_LABEL };
 
 /**
  * Who acts: an admin user (`id`, their `email` at the time, `label` their display name) or the
@@ -47,11 +51,6 @@ export interface TransitionResult {
 }
 
 type Failure = Extract<TransitionPlan, { ok: false }>;
-
-/** A rejection made by screening on arrival (no person, the screening label). */
-export function isScreeningRejection(plan: Extract<TransitionPlan, { ok: true }>, request: TransitionRequest): boolean {
-  return plan.to === 'rejected' && request.actor.id === null && request.actor.label === SCREENING_ACTOR_LABEL;
-}
 
 function failure(documentId: string, plan: Failure): Error {
   if (plan.error === 'already_in_status') {
@@ -99,6 +98,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     trx: unknown,
   ) {
     const note = request.note ?? null;
+    const screenedOut = isScreeningRejection(plan.to, request.actor);
     // Whether this rejection is screening's, untouched by a person since: the public counts show
     // such comments as pending (comment-stats). A column Strapi does not know (added by
     // database/comment-counts.js), so no API can read or write it; the count triggers bucket it.
@@ -106,8 +106,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .connection(commentTable())
       .transacting(trx as never)
       .where('id', row.id)
-      .whereNot('screened_out', isScreeningRejection(plan, request))
-      .update({ screened_out: isScreeningRejection(plan, request) });
+      .whereNot('screened_out', screenedOut)
+      .update({ screened_out: screenedOut });
     await strapi.db.query(COMMENT_UID).update({
       where: { id: row.id },
       data: {
