@@ -1,5 +1,7 @@
+import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { ensureAdminLayouts } from './bootstrap/admin-layouts';
+import { ensureCommentCounts, stopCommentCountsCompaction } from './bootstrap/comment-counts';
 import {
   grantEditorialLocales,
   repairEditorialPermissions,
@@ -24,6 +26,10 @@ import { khabarApiOverride } from './openapi/khabar-api';
 // plugin in src/plugins/moderation, registered and bootstrapped by Strapi before this file.
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // The benchmark's probe of SQL queries per request (benchmarks/), off unless asked for.
+    if (process.env.BENCH_COUNT_QUERIES === '1') {
+      require(path.join(strapi.dirs.app.root, 'benchmarks', 'lib', 'query-counter.js')).install(strapi);
+    }
     strapi.documents.use(publicReadVisibilityMiddleware(strapi));
     strapi.documents.use(adminRelationAccessMiddleware(strapi));
     strapi.documents.use(articleSlugMiddleware(strapi));
@@ -39,6 +45,8 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // Indexes, exact comment counts and their triggers, after the schema sync (database/comment-counts.js).
+    await ensureCommentCounts(strapi);
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await ensureModeratorRole(strapi);
@@ -48,5 +56,9 @@ export default {
     await ensureAdminLayouts(strapi);
     // The site's document frequencies, for the relevance of comments to their article.
     await strapi.service('api::article.term-frequencies').frequencies();
+  },
+
+  async destroy() {
+    stopCommentCountsCompaction();
   },
 };

@@ -8,7 +8,9 @@ import {
 import {
   ACTION_TARGET,
   actionFor,
+  isScreeningRejection,
   planTransition,
+  SCREENING_ACTOR_LABEL,
 } from '../../../src/plugins/moderation/server/src/domain/transitions';
 
 /** The whole state machine, written out by hand: from × action → the status it leads to, or a conflict. */
@@ -131,4 +133,20 @@ describe('actionFor', () => {
       }
     },
   );
+});
+
+describe('isScreeningRejection', () => {
+  const screening = { id: null, label: SCREENING_ACTOR_LABEL };
+
+  it('is a rejection by screening, no one else', () => {
+    expect(isScreeningRejection('rejected', screening)).toBe(true);
+    expect(isScreeningRejection('rejected', { id: 7, label: 'مریم احمدی' })).toBe(false);
+    expect(isScreeningRejection('rejected', { id: null, label: 'system' })).toBe(false);
+    // A person whose display name happens to be the label is still a person.
+    expect(isScreeningRejection('rejected', { id: 7, label: SCREENING_ACTOR_LABEL })).toBe(false);
+  });
+
+  it.each(['pending', 'approved'] as const)('is never a move to %s', (to) => {
+    expect(isScreeningRejection(to, screening)).toBe(false);
+  });
 });

@@ -1,5 +1,6 @@
 import { factories } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { articleCommentPage } from '../../../lib/comment-page';
 import { localizedError } from '../../../lib/messages';
 
 const COMMENT_UID = 'api::comment.comment';
@@ -24,6 +25,9 @@ export function toPublicComment(row: Record<string, any>): PublicComment {
     article: row.article?.documentId ? { documentId: row.article.documentId } : null,
   };
 }
+
+/** What the public sees of a comment (toPublicComment adds the article's documentId). */
+const PUBLIC_FIELDS = ['documentId', 'authorName', 'body', 'createdAt'];
 
 export default factories.createCoreController(COMMENT_UID, ({ strapi }) => {
   /** Strapi's own query checks: private fields and unknown keys in filters/sort are a 400. */
@@ -69,11 +73,34 @@ export default factories.createCoreController(COMMENT_UID, ({ strapi }) => {
     /** Approved comments only: src/document-middlewares/public-read-visibility.ts narrows the read. */
     async find(ctx: Ctx) {
       const query = await validatedQuery(ctx);
-      const { results, pagination } = await strapi.service(COMMENT_UID).find({
-        ...query,
-        fields: ['documentId', 'authorName', 'body', 'createdAt'],
-        populate: { article: { fields: ['documentId'] } },
+      const shape = { fields: PUBLIC_FIELDS, populate: { article: { fields: ['documentId'] } } };
+      // One article's comments by time: the page is located on an index (services/public-page.ts).
+      const request = articleCommentPage(query, {
+        defaultPageSize: strapi.config.get('api.rest.defaultLimit', 25),
+        maxPageSize: strapi.config.get('api.rest.maxLimit', 100),
       });
+      if (request) {
+        const { ids, total }: { ids: number[]; total: number } = await strapi
+          .service('api::comment.public-page')
+          .locate(request);
+        const results =
+          ids.length === 0
+            ? []
+            : await strapi.documents(COMMENT_UID).findMany({
+                ...shape,
+                filters: { id: { $in: ids } },
+                sort: { createdAt: request.direction },
+              } as never);
+        const order = new Map(ids.map((id, index) => [id, index]));
+        (results as Record<string, any>[]).sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+        const { page, pageSize } = request;
+        ctx.body = {
+          data: (results as Record<string, any>[]).map(toPublicComment),
+          meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
+        };
+        return;
+      }
+      const { results, pagination } = await strapi.service(COMMENT_UID).find({ ...query, ...shape });
       ctx.body = { data: (results as Record<string, any>[]).map(toPublicComment), meta: { pagination } };
     },
 
@@ -81,7 +108,7 @@ export default factories.createCoreController(COMMENT_UID, ({ strapi }) => {
       const query = await validatedQuery(ctx);
       const found = await strapi.documents(COMMENT_UID).findFirst({
         filters: { $and: [{ documentId: ctx.params.id }, query.filters ?? {}] },
-        fields: ['documentId', 'authorName', 'body', 'createdAt'],
+        fields: PUBLIC_FIELDS,
         populate: { article: { fields: ['documentId'] } },
       } as never);
       if (!found) throw localizedError('notFound', 'moderation_not_found');

@@ -40,3 +40,15 @@ export function planTransition(from: ModerationStatus, action: ModerationAction,
 export function actionFor(to: ModerationStatus): ModerationAction {
   return to === 'approved' ? 'approve' : to === 'rejected' ? 'reject' : 'reopen';
 }
+
+/** The actor label of rejections made by screening on arrival. */
+export const SCREENING_ACTOR_LABEL = 'screening';
+
+/**
+ * Whether a comment moved to `to` by this actor is a rejection screening made on arrival (no
+ * person, the screening label). The public counts show such a comment as pending until the next
+ * transition, whoever makes it, so a submission never reveals what screening decided.
+ */
+export function isScreeningRejection(to: ModerationStatus, actor: { id: number | null; label: string }): boolean {
+  return to === 'rejected' && actor.id === null && actor.label === SCREENING_ACTOR_LABEL;
+}

@@ -45,15 +45,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (moderationStatus !== undefined) where.moderationStatus = moderationStatus;
     if (article !== undefined) where.article = { documentId: article };
     const direction = sort === 'createdAt:desc' ? 'desc' : 'asc';
-    const [rows, total] = await Promise.all([
-      strapi.db.query(COMMENT_UID).findMany({
-        where,
-        populate: POPULATE,
-        orderBy: [{ createdAt: direction }, { id: direction }],
-        offset: (page - 1) * pageSize,
-        limit: pageSize,
-      }),
-      strapi.db.query(COMMENT_UID).count({ where }),
+    const orderBy = [{ createdAt: direction }, { id: direction }];
+    const transitions = strapi.plugin('moderation').service('transitions');
+    // Totals from the counts table; one article's page located on the membership index.
+    const [rows, total]: [Record<string, any>[], number] = await Promise.all([
+      article !== undefined
+        ? transitions
+            .queuePageIds(article, moderationStatus, direction, (page - 1) * pageSize, pageSize)
+            .then((ids: number[]) =>
+              ids.length === 0
+                ? []
+                : strapi.db.query(COMMENT_UID).findMany({ where: { id: { $in: ids } }, populate: POPULATE, orderBy }),
+            )
+        : strapi.db.query(COMMENT_UID).findMany({
+            where,
+            populate: POPULATE,
+            orderBy,
+            offset: (page - 1) * pageSize,
+            limit: pageSize,
+          }),
+      transitions.queueTotal(article, moderationStatus),
     ]);
     return {
       data: rows.map(toModeratorView),

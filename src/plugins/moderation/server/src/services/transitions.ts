@@ -1,7 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { ConflictError, localizedError } from '../../../../../lib/messages';
-import { MODERATION_STATUSES, type ModerationAction, type ModerationStatus } from '../domain/statuses';
-import { planTransition, type TransitionPlan } from '../domain/transitions';
+import { isModerationStatus, type ModerationAction, type ModerationStatus } from '../domain/statuses';
+import {
+  isScreeningRejection,
+  planTransition,
+  SCREENING_ACTOR_LABEL,
+  type TransitionPlan,
+} from '../domain/transitions';
 import { withModerationScope } from '../scope';
 
 const COMMENT_UID = 'api::comment.comment';
@@ -12,8 +17,7 @@ export const MODERATION_EVENTS = {
   rejected: 'comment.rejected',
 } as const;
 
-/** The actor label of rejections made by screening on arrival. */
-export const SCREENING_ACTOR_LABEL = 'screening';
+export { SCREENING_ACTOR_LABEL };
 
 /**
  * Who acts: an admin user (`id`, their `email` at the time, `label` their display name) or the
@@ -91,8 +95,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     plan: Extract<TransitionPlan, { ok: true }>,
     request: TransitionRequest,
     at: Date,
+    trx: unknown,
   ) {
     const note = request.note ?? null;
+    const screenedOut = isScreeningRejection(plan.to, request.actor);
+    // Whether this rejection is screening's, untouched by a person since: the public counts show
+    // such comments as pending (comment-stats). A column Strapi does not know (added by
+    // database/comment-counts.js), so no API can read or write it; the count triggers bucket it.
+    await strapi.db
+      .connection(commentTable())
+      .transacting(trx as never)
+      .where('id', row.id)
+      .whereNot('screened_out', screenedOut)
+      .update({ screened_out: screenedOut });
     await strapi.db.query(COMMENT_UID).update({
       where: { id: row.id },
       data: {
@@ -181,7 +196,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const done: TransitionResult[] = [];
         for (const { row, plan } of plans) {
           if (!plan.ok) continue;
-          await apply(row, plan, request, at);
+          await apply(row, plan, request, at, trx);
           done.push({
             documentId: row.document_id,
             from: plan.from,
@@ -202,65 +217,86 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return result;
   }
 
-  /** Counts by status for the given article documentIds (all articles when omitted), in one query. */
+  /**
+   * Counts by status for the given article documentIds (all articles when omitted), summed from
+   * the counts table PostgreSQL keeps exact in the same transaction as every change
+   * (database/comment-counts.js), one query however many articles. `visible`: approved and linked to a published row of the
+   * article, the comments the public list shows (a comment is linked to one locale, which may be
+   * unpublished while another is not).
+   */
   async function countsByArticle(articleDocumentIds?: string[]) {
-    // `visible`: approved and linked to a published row of the article, the comments the public
-    // list shows (a comment is linked to one locale, which may be unpublished while another is not).
-    // `screenedOut`: rejected by screening and not looked at by a person since (its only audit
-    // record is the screening's). The public counts show these as pending (see comment-stats).
+    // `screenedOut`: rejected by screening and not acted on since (comments.screened_out, set
+    // only by a screening transition). The public counts show these as pending (see comment-stats).
     const counts = new Map<string, Record<ModerationStatus | 'total' | 'visible' | 'screenedOut', number>>();
     if (articleDocumentIds?.length === 0) return counts;
-    const comment = strapi.db.metadata.get(COMMENT_UID);
-    const article = strapi.db.metadata.get('api::article.article');
-    const joinTable = (
-      comment.attributes.article as unknown as {
-        joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
-      }
-    ).joinTable;
     const knex = strapi.db.connection;
-    const query = knex(`${comment.tableName} as c`)
-      .join(`${joinTable.name} as l`, `l.${joinTable.joinColumn.name}`, 'c.id')
-      .join(`${article.tableName} as a`, 'a.id', `l.${joinTable.inverseJoinColumn.name}`)
-      .groupBy('a.document_id')
-      .select(
-        'a.document_id',
-        knex.raw('count(distinct c.id) as total'),
-        ...MODERATION_STATUSES.map((status) =>
-          knex.raw('count(distinct c.id) filter (where c.moderation_status = ?) as ??', [status, status]),
-        ),
-        knex.raw(
-          "count(distinct c.id) filter (where c.moderation_status = 'approved' and a.published_at is not null) as visible",
-        ),
-        knex.raw(
-          `count(distinct c.id) filter (where c.moderation_status = 'rejected' and not exists (
-             select 1 from ?? as e
-              where e.comment_document_id = c.document_id
-                and (e.actor_id is not null or e.actor_label is distinct from ?))) as screened_out`,
-          [strapi.db.metadata.get(EVENT_UID).tableName, SCREENING_ACTOR_LABEL],
-        ),
-      );
-    if (articleDocumentIds) query.whereIn('a.document_id', articleDocumentIds);
-    const rows: {
-      document_id: string;
-      total: string;
-      pending: string;
-      approved: string;
-      rejected: string;
-      visible: string;
-      screened_out: string;
-    }[] = await query;
+    const query = knex('khabar_comment_counts')
+      .select('document_id', 'counter', knex.raw('sum(n) as n'))
+      .groupBy('document_id', 'counter')
+      .having(knex.raw('sum(n) <> 0'));
+    if (articleDocumentIds) query.whereIn('document_id', articleDocumentIds);
+    else query.whereNot('document_id', '');
+    const rows: { document_id: string; counter: ModerationStatus | 'visible' | 'screened_out'; n: string }[] =
+      await query;
     for (const row of rows) {
-      counts.set(row.document_id, {
-        total: Number(row.total),
-        pending: Number(row.pending),
-        approved: Number(row.approved),
-        rejected: Number(row.rejected),
-        visible: Number(row.visible),
-        screenedOut: Number(row.screened_out),
-      });
+      let count = counts.get(row.document_id);
+      if (!count) {
+        count = { total: 0, pending: 0, approved: 0, rejected: 0, visible: 0, screenedOut: 0 };
+        counts.set(row.document_id, count);
+      }
+      if (row.counter === 'screened_out') count.screenedOut = Number(row.n);
+      else count[row.counter] = Number(row.n);
+      if (isModerationStatus(row.counter)) count.total += Number(row.n);
     }
     return counts;
   }
 
-  return { transition, transitionMany, countsByArticle };
+  /** Counts by status over every comment, whatever its article (the counts table's '' rows). */
+  async function overallCounts() {
+    const overall = { total: 0, pending: 0, approved: 0, rejected: 0 };
+    const knex = strapi.db.connection;
+    const rows: { counter: string; n: string }[] = await knex('khabar_comment_counts')
+      .select('counter', knex.raw('sum(n) as n'))
+      .where('document_id', '')
+      .groupBy('counter');
+    for (const row of rows) {
+      if (isModerationStatus(row.counter)) overall[row.counter] = Number(row.n);
+      overall.total += Number(row.n);
+    }
+    return overall;
+  }
+
+  /** How many comments the moderation queue holds with these filters, from the counts table. */
+  async function queueTotal(articleDocumentId?: string, status?: ModerationStatus): Promise<number> {
+    if (articleDocumentId === undefined) {
+      const overall = await overallCounts();
+      return status ? overall[status] : overall.total;
+    }
+    const count = (await countsByArticle([articleDocumentId])).get(articleDocumentId);
+    return count ? count[status ?? 'total'] : 0;
+  }
+
+  /** Ids of one page of an article's comments (optionally of one status), oldest or newest first. */
+  async function queuePageIds(
+    articleDocumentId: string,
+    status: ModerationStatus | undefined,
+    direction: 'asc' | 'desc',
+    offset: number,
+    limit: number,
+  ): Promise<number[]> {
+    const query = strapi.db
+      .connection('khabar_comment_membership')
+      .select('comment_id')
+      .where('document_id', articleDocumentId)
+      .orderBy([
+        { column: 'created_at', order: direction },
+        { column: 'comment_id', order: direction },
+      ])
+      .offset(offset)
+      .limit(limit);
+    if (status) query.where('moderation_status', status);
+    return (await query).map((row: { comment_id: number }) => row.comment_id);
+  }
+
+  return { transition, transitionMany, countsByArticle, overallCounts, queueTotal, queuePageIds };
 };

@@ -1,0 +1,281 @@
+/**
+ * The comment counts table and the indexes of the comments, kept by PostgreSQL itself.
+ *
+ * Shared by the migration in database/migrations/ (which Strapi runs before its schema sync,
+ * so on a fresh database the tables do not exist yet) and by the bootstrap (src/index.ts),
+ * which runs `ensure` after the schema sync on every boot. Everything here is idempotent.
+ *
+ * Why triggers: the counts must stay exact whatever writes the rows (the REST API, the
+ * content manager, the Document Service, `strapi.db.query`, foreign-key cascades when an
+ * article or a locale is deleted, Strapi re-linking relations on publish). Triggers see all of
+ * them, in the same transaction as the change.
+ *
+ * Model: a comment belongs to an article document when one of its relation rows points at a
+ * row of that document (Strapi links a comment to the draft and the published row of one
+ * locale). `khabar_comment_membership` holds that fact per comment (status, and whether it is
+ * visible: approved and linked to a published row). Every change recomputes the membership of
+ * the comments it touches from the current rows and appends the difference to
+ * `khabar_comment_counts` as delta rows (per document and counter; the document id '' holds the
+ * counts by status over all comments), so the order in which triggers fire does not matter and
+ * concurrent changes neither lose an update nor wait on a shared counter row. Readers sum the
+ * rows of a key; `khabar_comment_counts_compact()` (run every minute by the server) folds them.
+ *
+ * Screened out: `comments.screened_out` (a column Strapi does not know, so no API reads or
+ * writes it) is set by the moderation transition that screening makes on arrival and cleared by
+ * any later one. A rejected comment with it set is also counted under `screened_out`, which the
+ * public counts show as pending (src/api/article/services/comment-stats.ts); the counts by status
+ * stay exact for moderators.
+ */
+
+// Table names of Khabar's schema (src/api/*/content-types/*/schema.json) as Strapi names them.
+const COMMENTS = 'comments';
+const LINKS = 'comments_article_lnk';
+const ARTICLES = 'articles';
+const EVENTS = 'moderation_events';
+const SCREENING_ACTOR_LABEL = 'screening';
+// A constant first key for the advisory locks on one comment's recount.
+const LOCK_SPACE = 704_211;
+
+/** Indexes on Strapi's tables. Each line: name, table, definition. See BENCHMARKS.md. */
+const INDEXES = [
+  // Moderation queue: status filter, oldest or newest first, stable order by id.
+  ['khabar_comments_status_created_idx', COMMENTS, '(moderation_status, created_at, id)'],
+  // Moderation queue without a status filter (all comments, oldest or newest first).
+  ['khabar_comments_created_idx', COMMENTS, '(created_at, id)'],
+  // Duplicate detection at submission: same text (fingerprint) recently, by the same sender (ip_hash)
+  // or not. A fingerprint is nearly unique, so the sender is checked on the few rows it finds; an
+  // index on ip_hash would serve no query and cost every insert.
+  ['khabar_comments_fingerprint_idx', COMMENTS, '(fingerprint, created_at)'],
+  // Public article lists: the published rows of a locale, in id order, and their count
+  // (Strapi counts every list for its pagination) from the index alone.
+  ['khabar_articles_published_locale_idx', ARTICLES, '(locale, id) WHERE published_at IS NOT NULL'],
+  // From an article row to its comments, covering the comment id (index-only scans).
+  ['khabar_comments_article_lnk_article_comment_idx', LINKS, '(article_id, comment_id)'],
+];
+
+const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS khabar_comment_membership (
+  comment_id integer NOT NULL,
+  document_id varchar(255) NOT NULL,
+  moderation_status varchar(255) NOT NULL,
+  visible boolean NOT NULL,
+  created_at timestamp(6),
+  PRIMARY KEY (comment_id, document_id)
+);
+ALTER TABLE khabar_comment_membership ADD COLUMN IF NOT EXISTS screened_out boolean NOT NULL DEFAULT false;
+-- The public list of an article's comments, newest or oldest first, read page by page.
+CREATE INDEX IF NOT EXISTS khabar_comment_membership_visible_idx
+  ON khabar_comment_membership (document_id, created_at DESC, comment_id) WHERE visible;
+-- The moderation queue filtered by article (and status).
+CREATE INDEX IF NOT EXISTS khabar_comment_membership_queue_idx
+  ON khabar_comment_membership (document_id, moderation_status, created_at, comment_id);
+CREATE TABLE IF NOT EXISTS khabar_comment_counts (
+  document_id varchar(255) NOT NULL,
+  counter varchar(16) NOT NULL,
+  n bigint NOT NULL
+);
+CREATE INDEX IF NOT EXISTS khabar_comment_counts_key_idx ON khabar_comment_counts (document_id, counter) INCLUDE (n);
+
+CREATE OR REPLACE FUNCTION khabar_comment_recount(cid integer) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  r record;
+  docs varchar[] := '{}';
+  counters varchar[] := '{}';
+  deltas integer[] := '{}';
+BEGIN
+  IF cid IS NULL THEN RETURN; END IF;
+  PERFORM pg_advisory_xact_lock(${LOCK_SPACE}, cid);
+  FOR r IN DELETE FROM khabar_comment_membership WHERE comment_id = cid
+      RETURNING document_id, moderation_status, visible, screened_out LOOP
+    docs := docs || r.document_id; counters := counters || r.moderation_status; deltas := deltas || -1;
+    IF r.visible THEN
+      docs := docs || r.document_id; counters := counters || 'visible'::varchar; deltas := deltas || -1;
+    END IF;
+    IF r.screened_out THEN
+      docs := docs || r.document_id; counters := counters || 'screened_out'::varchar; deltas := deltas || -1;
+    END IF;
+  END LOOP;
+  FOR r IN INSERT INTO khabar_comment_membership (comment_id, document_id, moderation_status, visible, screened_out, created_at)
+      SELECT c.id, a.document_id, c.moderation_status,
+             c.moderation_status = 'approved' AND bool_or(a.published_at IS NOT NULL),
+             c.moderation_status = 'rejected' AND c.screened_out, c.created_at
+      FROM ${COMMENTS} c
+      JOIN ${LINKS} l ON l.comment_id = c.id
+      JOIN ${ARTICLES} a ON a.id = l.article_id
+      WHERE c.id = cid AND c.moderation_status IS NOT NULL AND a.document_id IS NOT NULL
+      GROUP BY c.id, a.document_id, c.moderation_status, c.screened_out, c.created_at
+      RETURNING document_id, moderation_status, visible, screened_out LOOP
+    docs := docs || r.document_id; counters := counters || r.moderation_status; deltas := deltas || 1;
+    IF r.visible THEN
+      docs := docs || r.document_id; counters := counters || 'visible'::varchar; deltas := deltas || 1;
+    END IF;
+    IF r.screened_out THEN
+      docs := docs || r.document_id; counters := counters || 'screened_out'::varchar; deltas := deltas || 1;
+    END IF;
+  END LOOP;
+  -- Deltas are appended, never updated in place: concurrent changes under one article take no
+  -- lock on a shared counter row, so they cannot deadlock. khabar_comment_counts_compact sums them.
+  INSERT INTO khabar_comment_counts (document_id, counter, n)
+    SELECT d, c, sum(x) FROM unnest(docs, counters, deltas) AS t(d, c, x) GROUP BY d, c HAVING sum(x) <> 0;
+END $$;
+
+-- Folds the deltas of each (document, counter) into one row; one compaction at a time.
+CREATE OR REPLACE FUNCTION khabar_comment_counts_compact() RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT pg_try_advisory_xact_lock(${LOCK_SPACE}, 1) THEN RETURN; END IF;
+  WITH crowded AS (
+    SELECT DISTINCT document_id FROM khabar_comment_counts GROUP BY document_id, counter HAVING count(*) > 1
+  ), gone AS (
+    DELETE FROM khabar_comment_counts c USING crowded WHERE c.document_id = crowded.document_id
+    RETURNING c.document_id, c.counter, c.n
+  )
+  INSERT INTO khabar_comment_counts (document_id, counter, n)
+    SELECT document_id, counter, sum(n) FROM gone GROUP BY 1, 2 HAVING sum(n) <> 0;
+END $$;
+
+-- Rebuilds both tables from the rows: after a bulk load with triggers off, or a TRUNCATE.
+CREATE OR REPLACE FUNCTION khabar_comment_counts_rebuild() RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM khabar_comment_membership;
+  DELETE FROM khabar_comment_counts;
+  INSERT INTO khabar_comment_membership (comment_id, document_id, moderation_status, visible, screened_out, created_at)
+    SELECT c.id, a.document_id, c.moderation_status,
+           c.moderation_status = 'approved' AND bool_or(a.published_at IS NOT NULL),
+           c.moderation_status = 'rejected' AND c.screened_out, c.created_at
+    FROM ${COMMENTS} c
+    JOIN ${LINKS} l ON l.comment_id = c.id
+    JOIN ${ARTICLES} a ON a.id = l.article_id
+    WHERE c.moderation_status IS NOT NULL AND a.document_id IS NOT NULL
+    GROUP BY c.id, a.document_id, c.moderation_status, c.screened_out, c.created_at;
+  INSERT INTO khabar_comment_counts (document_id, counter, n)
+    SELECT document_id, moderation_status, count(*) FROM khabar_comment_membership GROUP BY 1, 2
+    UNION ALL
+    SELECT document_id, 'visible', count(*) FROM khabar_comment_membership WHERE visible GROUP BY 1
+    UNION ALL
+    SELECT document_id, 'screened_out', count(*) FROM khabar_comment_membership WHERE screened_out GROUP BY 1
+    UNION ALL
+    SELECT '', moderation_status, count(*) FROM ${COMMENTS} WHERE moderation_status IS NOT NULL GROUP BY 2;
+END $$;
+
+CREATE OR REPLACE FUNCTION khabar_comment_counts_on_comment() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.moderation_status IS NOT NULL THEN
+    INSERT INTO khabar_comment_counts (document_id, counter, n) VALUES ('', OLD.moderation_status, -1);
+  END IF;
+  IF TG_OP IN ('UPDATE', 'INSERT') AND NEW.moderation_status IS NOT NULL THEN
+    INSERT INTO khabar_comment_counts (document_id, counter, n) VALUES ('', NEW.moderation_status, 1);
+  END IF;
+  -- A new comment has no relation rows yet: its link's trigger counts it.
+  IF TG_OP = 'UPDATE' THEN PERFORM khabar_comment_recount(NEW.id); END IF;
+  IF TG_OP = 'DELETE' THEN PERFORM khabar_comment_recount(OLD.id); END IF;
+  RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION khabar_comment_counts_on_link() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN PERFORM khabar_comment_recount(OLD.comment_id); END IF;
+  IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.comment_id IS DISTINCT FROM OLD.comment_id) THEN
+    PERFORM khabar_comment_recount(NEW.comment_id);
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION khabar_comment_counts_on_article() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE cid integer;
+BEGIN
+  FOR cid IN SELECT comment_id FROM ${LINKS} WHERE article_id = NEW.id LOOP
+    PERFORM khabar_comment_recount(cid);
+  END LOOP;
+  RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION khabar_comment_counts_on_truncate() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM khabar_comment_counts_rebuild();
+  RETURN NULL;
+END $$;
+
+CREATE OR REPLACE TRIGGER khabar_comment_counts AFTER INSERT OR DELETE OR UPDATE OF moderation_status, screened_out, created_at ON ${COMMENTS}
+  FOR EACH ROW EXECUTE FUNCTION khabar_comment_counts_on_comment();
+CREATE OR REPLACE TRIGGER khabar_comment_counts AFTER INSERT OR DELETE OR UPDATE ON ${LINKS}
+  FOR EACH ROW EXECUTE FUNCTION khabar_comment_counts_on_link();
+CREATE OR REPLACE TRIGGER khabar_comment_counts AFTER UPDATE OF published_at, document_id ON ${ARTICLES}
+  FOR EACH ROW WHEN (OLD.published_at IS DISTINCT FROM NEW.published_at OR OLD.document_id IS DISTINCT FROM NEW.document_id)
+  EXECUTE FUNCTION khabar_comment_counts_on_article();
+CREATE OR REPLACE TRIGGER khabar_comment_counts_truncate AFTER TRUNCATE ON ${COMMENTS}
+  FOR EACH STATEMENT EXECUTE FUNCTION khabar_comment_counts_on_truncate();
+CREATE OR REPLACE TRIGGER khabar_comment_counts_truncate AFTER TRUNCATE ON ${LINKS}
+  FOR EACH STATEMENT EXECUTE FUNCTION khabar_comment_counts_on_truncate();
+CREATE OR REPLACE TRIGGER khabar_comment_counts_truncate AFTER TRUNCATE ON ${ARTICLES}
+  FOR EACH STATEMENT EXECUTE FUNCTION khabar_comment_counts_on_truncate();
+`;
+
+async function tablesExist(knex) {
+  const { rows } = await knex.raw('SELECT to_regclass(?) AS a, to_regclass(?) AS b, to_regclass(?) AS c', [
+    COMMENTS,
+    LINKS,
+    ARTICLES,
+  ]);
+  return Boolean(rows[0].a && rows[0].b && rows[0].c);
+}
+
+async function ensureIndexes(knex) {
+  for (const [name, table, columns] of INDEXES) {
+    await knex.raw(`CREATE INDEX IF NOT EXISTS ${name} ON ${table} ${columns}`);
+  }
+}
+
+/**
+ * Creates or updates the indexes, the counts tables, functions and triggers. When the counts
+ * table did not exist yet, fills it from the rows (a database that already holds comments).
+ * Does nothing while Strapi's tables do not exist (a migration on a fresh database); the
+ * bootstrap calls it again after the schema sync. Returns whether anything could be done.
+ */
+async function ensure(knex) {
+  if (!(await tablesExist(knex))) return false;
+  await knex.transaction(async (trx) => {
+    // One booting instance at a time: two would race on CREATE OR REPLACE.
+    await trx.raw('SELECT pg_advisory_xact_lock(?, 0)', [LOCK_SPACE]);
+    await ensureIndexes(trx);
+    const added = await ensureScreenedOutColumn(trx);
+    const { rows } = await trx.raw("SELECT to_regclass('khabar_comment_counts') AS t");
+    const fresh = !rows[0].t;
+    await trx.raw(SCHEMA_SQL);
+    if (fresh || added) await trx.raw('SELECT khabar_comment_counts_rebuild()');
+  });
+  return true;
+}
+
+/**
+ * Adds `comments.screened_out` when missing and sets it from the audit trail on comments
+ * already there: rejected, with a screening record and no other one. Returns whether it was added.
+ */
+async function ensureScreenedOutColumn(knex) {
+  const { rows } = await knex.raw(
+    "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ? AND column_name = 'screened_out'",
+    [COMMENTS],
+  );
+  if (rows.length > 0) return false;
+  await knex.raw(`ALTER TABLE ${COMMENTS} ADD COLUMN screened_out boolean NOT NULL DEFAULT false`);
+  const events = await knex.raw('SELECT to_regclass(?) AS t', [EVENTS]);
+  if (events.rows[0].t) {
+    await knex.raw(
+      `UPDATE ${COMMENTS} c SET screened_out = true
+        WHERE c.moderation_status = 'rejected'
+          AND EXISTS (SELECT 1 FROM ${EVENTS} e WHERE e.comment_document_id = c.document_id)
+          AND NOT EXISTS (SELECT 1 FROM ${EVENTS} e WHERE e.comment_document_id = c.document_id
+                            AND (e.actor_id IS NOT NULL OR e.actor_label IS DISTINCT FROM ?))`,
+      [SCREENING_ACTOR_LABEL],
+    );
+  }
+  return true;
+}
+
+module.exports = { ensure, ensureIndexes, INDEXES, tablesExist };
