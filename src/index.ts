@@ -16,6 +16,7 @@ import { commentModerationMiddleware } from './document-middlewares/comment-mode
 import { moderationAccessMiddleware } from './document-middlewares/moderation-access';
 import { publicReadVisibilityMiddleware } from './document-middlewares/public-read-visibility';
 import { closeRedis } from './lib/redis';
+import { trackRequests } from './lib/request-tracker';
 import { registerModerationAdminRoutes } from './moderation/admin-routes';
 import { registerModerationDatabaseGuard } from './moderation/database-guard';
 import { registerLocaleRemovalCleanup } from './moderation/locale-removal';
@@ -52,7 +53,14 @@ export default {
     await strapi.service('api::article.term-frequencies').frequencies();
   },
 
-  async destroy() {
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    // Graceful shutdown (SIGTERM): stop accepting, let the requests in flight finish while the
+    // database is still open, then Strapi closes the rest.
+    const { drained, waitedMs } = await trackRequests(strapi.server.httpServer).drain(
+      Number(process.env.SHUTDOWN_TIMEOUT_MS) || 15000,
+    );
+    if (waitedMs > 50 || !drained)
+      strapi.log.info(`requests drained in ${waitedMs} ms${drained ? '' : ' (timed out)'}`);
     await closeRedis();
   },
 };
