@@ -15,6 +15,7 @@ import { articleSlugMiddleware } from './document-middlewares/article-slug';
 import { commentModerationMiddleware } from './document-middlewares/comment-moderation';
 import { moderationAccessMiddleware } from './document-middlewares/moderation-access';
 import { publicReadVisibilityMiddleware } from './document-middlewares/public-read-visibility';
+import { markRequestsHitByOutages, survivesDatabaseOutages } from './lib/database-outage-guard';
 import { closeRedis } from './lib/redis';
 import { trackRequests } from './lib/request-tracker';
 import { registerModerationAdminRoutes } from './moderation/admin-routes';
@@ -24,6 +25,7 @@ import { MODERATION_ACTIONS_FOR_RBAC } from './moderation/permissions';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    survivesDatabaseOutages(strapi);
     strapi.documents.use(publicReadVisibilityMiddleware(strapi));
     strapi.documents.use(articleSlugMiddleware(strapi));
     strapi.documents.use(moderationAccessMiddleware(strapi));
@@ -36,6 +38,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    markRequestsHitByOutages(strapi);
     registerModerationDatabaseGuard(strapi);
     registerLocaleRemovalCleanup(strapi);
     const webhooks = strapi.get('webhookStore');
