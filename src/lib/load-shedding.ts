@@ -45,8 +45,9 @@ export function loadLimitsFromEnvironment(env: Record<string, string | undefined
 }
 
 /**
- * How late the event loop runs: a timer that should fire every `intervalMs` measures its own
- * lateness; the value decays, so one slow tick does not shed for long.
+ * How late the event loop has been running: a timer that should fire every `intervalMs`
+ * measures its own lateness, averaged over the last second or so, so one long pause (a garbage
+ * collection, a large JSON body) sheds nothing and a loop that stays late does.
  */
 export function createEventLoopDelayMonitor(intervalMs = 100): { delayMs(): number; stop(): void } {
   let delay = 0;
@@ -54,7 +55,7 @@ export function createEventLoopDelayMonitor(intervalMs = 100): { delayMs(): numb
   const timer = setInterval(() => {
     const now = Date.now();
     const late = Math.max(0, now - expected);
-    delay = Math.max(late, delay * 0.7);
+    delay = delay * 0.7 + late * 0.3;
     expected = now + intervalMs;
   }, intervalMs);
   timer.unref();

@@ -31,8 +31,9 @@ const BATCH = 10;
 // Load shedding is off here and ten requests run at once on a shared machine: a generous deadline.
 const DEADLINE_MS = 60_000;
 let slowest = 0;
-const SUBMISSIONS = SHORT ? 400 : 10_000;
-const QUERIES = SHORT ? 400 : 10_000;
+// Multiples of BATCH; RELIABILITY_SUBMISSIONS / RELIABILITY_QUERIES override the counts.
+const SUBMISSIONS = Number(process.env.RELIABILITY_SUBMISSIONS) || (SHORT ? 400 : 10_000);
+const QUERIES = Number(process.env.RELIABILITY_QUERIES) || (SHORT ? 400 : 10_000);
 const SEED = Number(process.env.RELIABILITY_SEED_VALUE || Date.now() % 2 ** 31);
 
 jest.setTimeout(SHORT ? 240_000 : 1_800_000);
@@ -461,7 +462,7 @@ test(`${SUBMISSIONS} generated submissions: no 5xx, accepted ones stored byte fo
   const started = Date.now();
   submissionStatuses = {};
   slowest = 0;
-  await fc.assert(submissionProperty, { numRuns: SUBMISSIONS / BATCH, seed: SEED, endOnFailure: true });
+  await fc.assert(submissionProperty, { numRuns: Math.ceil(SUBMISSIONS / BATCH), seed: SEED, endOnFailure: true });
   const stored = await withClient(connection, async (client) => {
     const result = await client.query('SELECT document_id, body, moderation_status FROM comments');
     return new Map(result.rows.map((row: any) => [row.document_id, row]));
@@ -485,7 +486,7 @@ test(`${QUERIES} generated query strings on public and moderation endpoints: no 
   const started = Date.now();
   queryStatuses = {};
   slowest = 0;
-  await fc.assert(queryProperty, { numRuns: QUERIES / BATCH, seed: SEED, endOnFailure: true });
+  await fc.assert(queryProperty, { numRuns: Math.ceil(QUERIES / BATCH), seed: SEED, endOnFailure: true });
   report('hostile queries', {
     seed: SEED,
     sent: QUERIES,
