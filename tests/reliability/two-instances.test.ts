@@ -25,6 +25,7 @@ import {
 
 jest.setTimeout(600_000);
 
+const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const KEY_PREFIX = `khabar-reliab-${randomBytes(4).toString('hex')}`;
 const ACTIONS = 200;
 const COMMENTS = SHORT ? 20 : 40;
@@ -42,13 +43,23 @@ const freshIp = () => {
 };
 
 beforeAll(async () => {
+  const { default: Redis } = await import('ioredis');
+  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  try {
+    await probe.connect();
+    await probe.ping();
+  } catch (error) {
+    throw new Error(`these tests need a Redis at ${REDIS_URL} (set REDIS_URL): ${error}`);
+  } finally {
+    probe.disconnect();
+  }
   const database = await cloneTemplate();
   connection = database.connection;
   dropDatabase = database.drop;
   const env = {
     RATE_LIMIT_STORE: 'redis',
     RATE_LIMIT_KEY_PREFIX: KEY_PREFIX,
-    REDIS_URL: 'redis://127.0.0.1:6379',
+    REDIS_URL,
     TRUST_PROXY: 'true',
     // The limits the moderation settings hold (5 a minute, 30 an hour), not the test default of none.
     COMMENT_RATE_LIMIT_PER_MINUTE: '',
@@ -70,7 +81,7 @@ afterAll(async () => {
   await dropDatabase?.();
   // The run's rate-limit keys expire by themselves (at most an hour); remove them now.
   const { default: Redis } = await import('ioredis');
-  const redis = new Redis('redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await redis.connect();
     const keys = await redis.keys(`${KEY_PREFIX}*`);
