@@ -15,7 +15,7 @@ import { articleSlugMiddleware } from './document-middlewares/article-slug';
 import { commentModerationMiddleware } from './document-middlewares/comment-moderation';
 import { moderationAccessMiddleware } from './document-middlewares/moderation-access';
 import { publicReadVisibilityMiddleware } from './document-middlewares/public-read-visibility';
-import { markRequestsHitByOutages, survivesDatabaseOutages } from './lib/database-outage-guard';
+import { markRequestsHitByOutages, markShuttingDown, survivesDatabaseOutages } from './lib/database-outage-guard';
 import { closeRedis } from './lib/redis';
 import { trackRequests } from './lib/request-tracker';
 import { registerModerationAdminRoutes } from './moderation/admin-routes';
@@ -64,6 +64,7 @@ export default {
     );
     if (waitedMs > 50 || !drained)
       strapi.log.info(`requests drained in ${waitedMs} ms${drained ? '' : ' (timed out)'}`);
+    markShuttingDown();
     await closeRedis();
   },
 };

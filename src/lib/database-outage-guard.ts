@@ -8,8 +8,20 @@ import { isDatabaseUnavailable } from './database-unavailable';
  * rejection is logged and the process carries on (the request it belonged to is answered
  * 503); any other unhandled rejection still stops the process as before.
  */
+let shuttingDown = false;
+
+/** From here on the process is exiting: work cut off by the pool's closing is expected. */
+export function markShuttingDown(): void {
+  shuttingDown = true;
+}
+
 export function survivesDatabaseOutages(strapi: Core.Strapi): void {
   process.on('unhandledRejection', (reason) => {
+    if (shuttingDown) {
+      // Closing the pool aborts any pending acquire ("aborted"): not worth an exit code of 1.
+      strapi.log.info(`during shutdown: ${(reason as Error)?.message ?? reason}`);
+      return;
+    }
     if (isDatabaseUnavailable(reason)) {
       strapi.log.warn(`database unavailable (unhandled): ${(reason as Error)?.message ?? reason}`);
       return;

@@ -153,7 +153,15 @@ test('no acknowledged comment is lost across a database restart; refusals are fa
     const result = await client.query('SELECT document_id, body FROM comments');
     return new Map(result.rows.map((row: { document_id: string; body: string }) => [row.document_id, row.body]));
   });
-  const missing = acknowledged.filter((outcome) => stored.get(outcome.reply!.body.data.documentId) !== outcome.body);
+  const missing = acknowledged
+    .filter((outcome) => stored.get(outcome.reply!.body.data.documentId) !== outcome.body)
+    .map((outcome) => ({
+      sentAfterStop: outcome.sentAt - stoppingAt,
+      tookMs: outcome.reply!.ms,
+      sent: outcome.body,
+      answered: outcome.reply!.body,
+      stored: stored.get(outcome.reply!.body.data.documentId) ?? null,
+    }));
   expect(missing).toEqual([]);
 
   const submissions = replies.filter((outcome) => outcome.kind === 'submit');
