@@ -25,7 +25,10 @@ import {
 } from './support/cluster';
 
 /** Seeds (and paths) of failures found so far, replayed first. */
-const REGRESSIONS: { seed: number; path?: string; property: 'submission' | 'query' }[] = [];
+const REGRESSIONS: { seed: number; path?: string; property: 'submission' | 'query' }[] = [
+  // A body ending in a space: the server trims (as documented); the test first expected it untrimmed.
+  { seed: 735378841, path: '15', property: 'submission' },
+];
 
 const BATCH = 10;
 // Load shedding is off here and ten requests run at once on a shared machine: a generous deadline.
@@ -396,8 +399,9 @@ async function submit(item: Submission): Promise<void> {
     const data = reply.body.data;
     expect(Object.keys(data).sort()).toEqual(['authorName', 'body', 'createdAt', 'documentId', 'moderationStatus']);
     expect(data.moderationStatus).toBe('pending');
-    // What was sent as a JSON string comes back and is stored as it was (checked in the DB below).
-    const sentBody = item.sent?.body ?? JSON.parse(item.raw.toString('utf8')).data.body;
+    // What was sent as a JSON string comes back and is stored as it was, less the surrounding
+    // white space the server trims (checked in the DB below).
+    const sentBody = (item.sent?.body ?? JSON.parse(item.raw.toString('utf8')).data.body).trim();
     expect(data.body).toBe(sentBody);
     accepted.push({ documentId: data.documentId, body: sentBody });
   } else {
