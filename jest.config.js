@@ -39,6 +39,18 @@ module.exports = {
       transform: tsTransform,
       globalSetup: '<rootDir>/tests/e2e/site-global-setup.js',
     },
+    // Fault and load tests (tests/reliability): only through `npm run test:reliability`.
+    ...(process.env.RELIABILITY_TESTS === '1'
+      ? [
+          {
+            displayName: 'reliability',
+            testEnvironment: 'node',
+            testMatch: ['<rootDir>/tests/reliability/**/*.test.ts'],
+            transform: tsTransform,
+            globalSetup: '<rootDir>/tests/setup/global-setup.js',
+          },
+        ]
+      : []),
   ],
   maxWorkers: 2,
   // Booting Strapi and waiting for PostgreSQL can take longer than jest's 5 s default on a busy

@@ -9,11 +9,13 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const ssl = env.bool('DATABASE_SSL', false)
     ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) }
     : false;
+  // pg's own connect timeout: an unreachable host must not hold a request for the OS's minutes.
+  const connectionTimeoutMillis = env.int('DATABASE_CONNECT_TIMEOUT', 3000);
   return {
     connection: {
       client: 'postgres',
       connection: url
-        ? { connectionString: url, ssl }
+        ? { connectionString: url, ssl, connectionTimeoutMillis }
         : {
             host: env('DATABASE_HOST', '127.0.0.1'),
             port: env.int('DATABASE_PORT', 5432),
@@ -22,12 +24,15 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
             password: env('DATABASE_PASSWORD', ''),
             ssl,
             schema: env('DATABASE_SCHEMA', 'public'),
+            connectionTimeoutMillis,
           },
       pool: {
         min: env.int('DATABASE_POOL_MIN', 0),
         max: env.int('DATABASE_POOL_MAX', 10),
       },
-      acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
+      // Short, so a request fails fast (503, src/middlewares/database-unavailable.ts) rather
+      // than hanging while the database is down or every connection is busy.
+      acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 5000),
     },
   };
 };

@@ -1,8 +1,12 @@
 export default [
   'strapi::logger',
+  // First, so a request the server cannot take now costs nothing (503 + Retry-After).
+  'global::load-shedding',
   // Outside strapi::errors, to add Persian and English messages to the errors it formats.
   'global::localized-errors',
   'strapi::errors',
+  // Inside strapi::errors: a database that is down answers 503, not 500.
+  'global::database-unavailable',
   'global::database-input-errors',
   'strapi::security',
   'strapi::cors',

@@ -20,12 +20,16 @@ import { moderationAccessMiddleware } from './document-middlewares/moderation-ac
 import { publicReadVisibilityMiddleware } from './document-middlewares/public-read-visibility';
 import { relationWritesMiddleware } from './document-middlewares/relation-writes';
 import { registerPublicGraphqlSchema } from './graphql/public-schema';
+import { markRequestsHitByOutages, markShuttingDown, survivesDatabaseOutages } from './lib/database-outage-guard';
+import { closeRedis } from './lib/redis';
+import { trackRequests } from './lib/request-tracker';
 import { khabarApiOverride } from './openapi/khabar-api';
 
 // The moderation domain (admin routes, RBAC actions, database guard, settings) is the local
 // plugin in src/plugins/moderation, registered and bootstrapped by Strapi before this file.
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    survivesDatabaseOutages(strapi);
     // The benchmark's probe of SQL queries per request (benchmarks/), off unless asked for.
     if (process.env.BENCH_COUNT_QUERIES === '1') {
       require(path.join(strapi.dirs.app.root, 'benchmarks', 'lib', 'query-counter.js')).install(strapi);
@@ -45,6 +49,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    markRequestsHitByOutages(strapi);
     // Indexes, exact comment counts and their triggers, after the schema sync (database/comment-counts.js).
     await ensureCommentCounts(strapi);
     await ensureLocales(strapi);
@@ -58,7 +63,16 @@ export default {
     await strapi.service('api::article.term-frequencies').frequencies();
   },
 
-  async destroy() {
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    // Graceful shutdown (SIGTERM): stop accepting, let the requests in flight finish while the
+    // database is still open, then Strapi closes the rest.
+    const { drained, waitedMs } = await trackRequests(strapi.server.httpServer).drain(
+      Number(process.env.SHUTDOWN_TIMEOUT_MS) || 15000,
+    );
+    if (waitedMs > 50 || !drained)
+      strapi.log.info(`requests drained in ${waitedMs} ms${drained ? '' : ' (timed out)'}`);
     stopCommentCountsCompaction();
+    markShuttingDown();
+    await closeRedis();
   },
 };

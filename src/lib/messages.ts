@@ -132,6 +132,14 @@ export const MESSAGES = {
     en: 'Something went wrong on our side. Please try again in a moment.',
     fa: 'خطایی در سرور رخ داد. لطفاً لحظه‌ای بعد دوباره تلاش کنید.',
   },
+  database_unavailable: {
+    en: 'The service is briefly unavailable. Please try again in {seconds} seconds.',
+    fa: 'سرویس لحظاتی در دسترس نیست. لطفاً {seconds} ثانیهٔ دیگر دوباره تلاش کنید.',
+  },
+  server_busy: {
+    en: 'The server is busy. Please try again in {seconds} seconds; nothing was saved.',
+    fa: 'سرور پرمشغله است. لطفاً {seconds} ثانیهٔ دیگر دوباره تلاش کنید؛ چیزی ذخیره نشد.',
+  },
   request_failed: {
     en: 'The request could not be handled.',
     fa: 'درخواست پردازش نشد.',

@@ -30,6 +30,12 @@ export async function startStrapi(): Promise<TestApp> {
   // Tests post many comments from 127.0.0.1: rate limits are off unless a test turns them on.
   process.env.COMMENT_RATE_LIMIT_PER_MINUTE ??= '0';
   process.env.COMMENT_RATE_LIMIT_PER_HOUR ??= '0';
+  // Bursts of concurrent requests are what these tests are made of, on a machine running two
+  // Strapis at once: load shedding and the short pool wait are the reliability tests' subject
+  // (tests/reliability, their own processes), not these tests'.
+  process.env.LOAD_SHED_MAX_IN_FLIGHT_WRITES ??= '0';
+  process.env.LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS ??= '0';
+  process.env.DATABASE_CONNECTION_TIMEOUT ??= '60000';
   const databaseName = `khabar_test_${randomBytes(6).toString('hex')}`;
   await database.withAdminClient(async (client) => {
     await client.query(

@@ -54,11 +54,18 @@ const INVISIBLE = /[\s\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
 /** Whether the text shows nothing: empty, or only spaces and invisible characters. */
 export const isBlank = (text: string) => text.replace(INVISIBLE, '') === '';
 
-/** Length in user-perceived characters, so an emoji or a Persian letter with a mark counts once. */
+/**
+ * Length in user-perceived characters, so an emoji or a Persian letter with a mark counts once.
+ * Counting stops past `stopAfter`: segmenting is slow, and a hostile 1 MB name must not cost
+ * seconds of CPU to refuse.
+ */
 const segmenter = new Intl.Segmenter('fa', { granularity: 'grapheme' });
-export function visibleLength(text: string): number {
+export function visibleLength(text: string, stopAfter = Number.POSITIVE_INFINITY): number {
   let count = 0;
-  for (const _ of segmenter.segment(text)) count += 1;
+  for (const _ of segmenter.segment(text)) {
+    count += 1;
+    if (count > stopAfter) break;
+  }
   return count;
 }
 
@@ -80,7 +87,10 @@ export function parseCommentInput(
   if (isBlank(authorName)) errors.push({ field: 'authorName', code: 'comment_name_missing' });
   else if (/[\t\n\r]/.test(authorName) || CONTROL_CHARACTERS.test(authorName) || BIDI_FORMATTING.test(authorName)) {
     errors.push({ field: 'authorName', code: 'comment_name_bad_characters' });
-  } else if (visibleLength(authorName) > COMMENT_LIMITS.nameMax || authorName.length > COMMENT_LIMITS.nameStoredMax) {
+  } else if (
+    authorName.length > COMMENT_LIMITS.nameStoredMax ||
+    visibleLength(authorName, COMMENT_LIMITS.nameMax) > COMMENT_LIMITS.nameMax
+  ) {
     errors.push({ field: 'authorName', code: 'comment_name_too_long' });
   }
 
@@ -97,8 +107,12 @@ export function parseCommentInput(
   const text = typeof data.body === 'string' ? data.body.trim() : '';
   if (isBlank(text)) errors.push({ field: 'body', code: 'comment_body_missing' });
   else if (CONTROL_CHARACTERS.test(text)) errors.push({ field: 'body', code: 'comment_body_bad_characters' });
-  else if (visibleLength(text) < COMMENT_LIMITS.bodyMin) errors.push({ field: 'body', code: 'comment_body_too_short' });
-  else if (visibleLength(text) > COMMENT_LIMITS.bodyMax || text.length > COMMENT_LIMITS.bodyStoredMax) {
+  else if (visibleLength(text, COMMENT_LIMITS.bodyMin) < COMMENT_LIMITS.bodyMin)
+    errors.push({ field: 'body', code: 'comment_body_too_short' });
+  else if (
+    text.length > COMMENT_LIMITS.bodyStoredMax ||
+    visibleLength(text, COMMENT_LIMITS.bodyMax) > COMMENT_LIMITS.bodyMax
+  ) {
     errors.push({ field: 'body', code: 'comment_body_too_long' });
   }
 

@@ -1,0 +1,241 @@
+/**
+ * Overload: ten times the normal submission rate (normal: 5 comments a second site-wide,
+ * from many readers) for 30 s (5 s with RELIABILITY_SHORT=1), with readers reading all the
+ * while. The server keeps answering: 201, 429 (rate limit) and 503 + Retry-After (load
+ * shedding) are fine, 500 never; reads stay available; event-loop delay and memory stay bounded.
+ *
+ * Graceful shutdown: SIGTERM while comments are being submitted. The server stops accepting,
+ * finishes the requests it holds, and exits 0; every comment answered 201 is stored.
+ */
+import {
+  type Connection,
+  cloneTemplate,
+  commentText,
+  type Instance,
+  PORT_BASE,
+  percentile,
+  postJson,
+  type Reply,
+  report,
+  request,
+  SHORT,
+  sleep,
+  startInstance,
+  withClient,
+} from './support/cluster';
+
+jest.setTimeout(600_000);
+
+const NORMAL_PER_SECOND = 5;
+const OVERLOAD_PER_SECOND = NORMAL_PER_SECOND * 10;
+const OVERLOAD_MS = SHORT ? 5_000 : 30_000;
+const READERS = 8;
+
+let connection: Connection;
+let dropDatabase: () => Promise<void>;
+
+beforeAll(async () => {
+  const database = await cloneTemplate();
+  connection = database.connection;
+  dropDatabase = database.drop;
+});
+
+afterAll(async () => {
+  await dropDatabase?.();
+});
+
+async function storedBodies(): Promise<Map<string, string>> {
+  return withClient(connection, async (client) => {
+    const result = await client.query('SELECT document_id, body FROM comments');
+    return new Map(result.rows.map((row: { document_id: string; body: string }) => [row.document_id, row.body]));
+  });
+}
+
+type Sent = { body: string; reply?: Reply; error?: string; sentAt: number };
+
+describe('overload', () => {
+  let instance: Instance;
+
+  beforeAll(async () => {
+    instance = await startInstance(PORT_BASE + 4, connection, {
+      RELIABILITY_SEED: JSON.stringify({ articles: 3 }),
+      TRUST_PROXY: 'true',
+      // The moderation settings' limits (5 a minute per reader), as in production.
+      COMMENT_RATE_LIMIT_PER_MINUTE: '',
+      COMMENT_RATE_LIMIT_PER_HOUR: '',
+    });
+  });
+
+  afterAll(async () => {
+    await instance?.stop();
+  });
+
+  test(`${OVERLOAD_PER_SECOND} submissions a second for ${OVERLOAD_MS / 1000} s plus ${READERS} readers: no 500, reads available, bounded`, async () => {
+    const articles = instance.seeded.articles!;
+    const submissions: Sent[] = [];
+    const reads: { reply?: Reply; error?: string }[] = [];
+    const pending: Promise<void>[] = [];
+    const statsBefore = instance.stats.length;
+    const started = Date.now();
+    let running = true;
+
+    // Open loop: submissions leave on schedule whatever the server answers, from 300 readers.
+    const submitter = (async () => {
+      let index = 0;
+      while (Date.now() - started < OVERLOAD_MS) {
+        const due = started + (index * 1000) / OVERLOAD_PER_SECOND;
+        if (due > Date.now()) await sleep(due - Date.now());
+        const sent: Sent = { body: commentText('بار'), sentAt: Date.now() };
+        submissions.push(sent);
+        const ip = `10.20.${Math.floor((index % 300) / 250)}.${index % 250}`;
+        pending.push(
+          postJson(
+            `${instance.url}/api/comments`,
+            { data: { article: articles[index % articles.length], authorName: 'مریم', body: sent.body } },
+            { 'x-forwarded-for': ip },
+          ).then(
+            (reply) => {
+              sent.reply = reply;
+            },
+            (error) => {
+              sent.error = String(error);
+            },
+          ),
+        );
+        index += 1;
+      }
+    })();
+    // Closed loop: each reader reads, waits for the answer, reads again.
+    const readers = Array.from({ length: READERS }, async (_, reader) => {
+      while (running) {
+        const path =
+          reader % 2 === 0
+            ? `/api/articles?pagination[pageSize]=10`
+            : `/api/comments?filters[article][documentId][$eq]=${articles[reader % articles.length]}`;
+        try {
+          reads.push({ reply: await request(`${instance.url}${path}`) });
+        } catch (error) {
+          reads.push({ error: String(error) });
+        }
+      }
+    });
+    await submitter;
+    await Promise.all(pending);
+    running = false;
+    await Promise.all(readers);
+    await sleep(1500); // the last stats report
+
+    const replies = submissions.filter((sent) => sent.reply).map((sent) => sent.reply!);
+    const count = (list: Reply[], status: number) => list.filter((reply) => reply.status === status).length;
+    expect(submissions.filter((sent) => sent.error)).toEqual([]);
+    expect(replies.filter((reply) => ![201, 429, 503].includes(reply.status)).map((reply) => reply.status)).toEqual([]);
+    for (const reply of replies.filter((item) => item.status === 503 || item.status === 429)) {
+      expect(Number(reply.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(reply.body.error.details.messages.fa).toEqual(expect.any(String));
+    }
+    const readReplies = reads.filter((read) => read.reply).map((read) => read.reply!);
+    expect(reads.filter((read) => read.error)).toEqual([]);
+    expect(readReplies.filter((reply) => reply.status !== 200 && reply.status !== 503)).toEqual([]);
+    // Reads stay available: most succeed, however many submissions are refused.
+    expect(count(readReplies, 200) / readReplies.length).toBeGreaterThanOrEqual(0.9);
+
+    // Every acknowledged comment is stored.
+    const stored = await storedBodies();
+    const acknowledged = submissions.filter((sent) => sent.reply?.status === 201);
+    expect(acknowledged.filter((sent) => stored.get(sent.reply!.body.data.documentId) !== sent.body)).toEqual([]);
+
+    const stats = instance.stats.slice(statsBefore);
+    const loopP99 = Math.max(...stats.map((stat) => stat.eventLoopDelayP99Ms));
+    const rssMax = Math.max(...stats.map((stat) => stat.rssMb));
+    // Bounds generous enough for a shared 2-core machine; a server queuing without limit exceeds them.
+    expect(loopP99).toBeLessThan(3000);
+    expect(rssMax).toBeLessThan(1500);
+    report('overload', {
+      seconds: OVERLOAD_MS / 1000,
+      submissionsSent: submissions.length,
+      accepted201: count(replies, 201),
+      rateLimited429: count(replies, 429),
+      shed503: count(replies, 503),
+      submissionP50Ms: Math.round(
+        percentile(
+          replies.map((reply) => reply.ms),
+          50,
+        ),
+      ),
+      submissionP99Ms: Math.round(
+        percentile(
+          replies.map((reply) => reply.ms),
+          99,
+        ),
+      ),
+      reads: readReplies.length,
+      reads200: count(readReplies, 200),
+      readP50Ms: Math.round(
+        percentile(
+          readReplies.map((reply) => reply.ms),
+          50,
+        ),
+      ),
+      readP99Ms: Math.round(
+        percentile(
+          readReplies.map((reply) => reply.ms),
+          99,
+        ),
+      ),
+      eventLoopDelayP99MaxMs: Math.round(loopP99),
+      eventLoopDelayMaxMs: Math.round(Math.max(...stats.map((stat) => stat.eventLoopDelayMaxMs))),
+      rssMaxMb: Math.round(rssMax),
+      heapUsedMaxMb: Math.round(Math.max(...stats.map((stat) => stat.heapUsedMb))),
+    });
+  });
+});
+
+describe('graceful shutdown', () => {
+  test('SIGTERM under load: requests in flight finish, no acknowledged comment is lost, exit 0', async () => {
+    const instance = await startInstance(PORT_BASE + 4, connection, {
+      RELIABILITY_SEED: JSON.stringify({ articles: 1 }),
+    });
+    const article = instance.seeded.articles![0];
+    const sent: Sent[] = [];
+    let stop = false;
+    // Ten readers submitting one after another, as fast as the server answers.
+    const workers = Array.from({ length: 10 }, async () => {
+      while (!stop) {
+        const item: Sent = { body: commentText('خاموشی'), sentAt: Date.now() };
+        sent.push(item);
+        try {
+          item.reply = await postJson(`${instance.url}/api/comments`, {
+            data: { article, authorName: 'مریم', body: item.body },
+          });
+        } catch (error) {
+          item.error = String((error as Error).cause ?? error);
+          await sleep(20);
+        }
+      }
+    });
+    await sleep(SHORT ? 2000 : 4000);
+    const signalledAt = Date.now();
+    const inFlightAtSignal = sent.filter((item) => !item.reply && !item.error);
+    const exitCode = await instance.stop('SIGTERM');
+    const exitedAt = Date.now();
+    await sleep(300);
+    stop = true;
+    await Promise.all(workers);
+
+    expect(exitCode).toBe(0);
+    // What the server held when the signal came was answered, not cut off.
+    expect(inFlightAtSignal.length).toBeGreaterThan(0);
+    expect(inFlightAtSignal.filter((item) => item.reply?.status !== 201)).toEqual([]);
+    // Nothing but 201 before the signal; after it, refused connections (nothing accepted and dropped).
+    expect(sent.filter((item) => item.reply && item.reply.status !== 201)).toEqual([]);
+    const stored = await storedBodies();
+    const acknowledged = sent.filter((item) => item.reply?.status === 201);
+    expect(acknowledged.filter((item) => stored.get(item.reply!.body.data.documentId) !== item.body)).toEqual([]);
+    report('graceful shutdown', {
+      inFlightAtSignal: inFlightAtSignal.length,
+      acknowledged: acknowledged.length,
+      refusedAfterSignal: sent.filter((item) => item.error).length,
+      shutdownMs: exitedAt - signalledAt,
+    });
+  });
+});
