@@ -115,6 +115,24 @@ export async function countQueries<T>(
   }
 }
 
+/**
+ * The fewest SQL statements `work` needed over a few runs. Work another request left behind
+ * (webhook notifications after a commit, the counts compaction) can only add statements to a
+ * run, never remove them, so the minimum is what `work` itself costs.
+ */
+export async function fewestQueries<T>(
+  strapi: Core.Strapi,
+  work: () => Promise<T>,
+  runs = 3,
+): Promise<{ result: T; count: number }> {
+  let fewest = await countQueries(strapi, work);
+  for (let run = 1; run < runs; run += 1) {
+    const next = await countQueries(strapi, work);
+    if (next.count < fewest.count) fewest = next;
+  }
+  return fewest;
+}
+
 /** The stats the public article endpoints show, read over HTTP. */
 export async function publicStats(app: TestApp, articleDocumentId: string) {
   const response = await app.http().get(`/api/articles/${articleDocumentId}`);
