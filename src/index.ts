@@ -65,7 +65,9 @@ export default {
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     // Graceful shutdown (SIGTERM): stop accepting, let the requests in flight finish while the
-    // database is still open, then Strapi closes the rest.
+    // database is still open, then Strapi closes the rest. Strapi runs this after the plugins'
+    // destroy, so the shared Redis connection (the plugin's rate limits) is closed here, after
+    // the drain, and nowhere else.
     const { drained, waitedMs } = await trackRequests(strapi.server.httpServer).drain(
       Number(process.env.SHUTDOWN_TIMEOUT_MS) || 15000,
     );

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { nonNegativeInteger } from '../lib/environment';
 import { shouldApplyListLayout, strapiDefaultListLayout } from '../lib/list-layout';
-import { fromEnvironment } from '../plugins/moderation/server/src/services/submission';
 
 type Layout = {
   uid: string;
@@ -21,7 +21,7 @@ type Layout = {
  */
 function rateLimitDescriptions(): Record<string, string> {
   const describe = (variable: string, window: string) => {
-    const fixed = fromEnvironment(variable);
+    const fixed = nonNegativeInteger(process.env[variable]);
     return fixed === undefined
       ? `Comments one client address may post per ${window}; 0 turns this limit off. The environment variable ${variable} overrides it when set.`
       : `Not in effect on this server: the environment variable ${variable} fixes it at ${fixed}${fixed === 0 ? ' (no limit)' : ''}.`;

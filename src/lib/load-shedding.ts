@@ -1,3 +1,5 @@
+import { nonNegativeInteger } from './environment';
+
 /**
  * When to refuse a request rather than queue it. Strapi (Koa) accepts every request and
  * lets it wait for a database connection or for the CPU; under a flood the queue, the
@@ -30,17 +32,12 @@ export function shouldShed(state: LoadState, limits: LoadLimits): boolean {
   return limits.maxEventLoopDelayMs > 0 && state.eventLoopDelayMs > limits.maxEventLoopDelayMs;
 }
 
-function limitFrom(value: string | undefined, fallback: number): number {
-  if (value === undefined || value.trim() === '') return fallback;
-  const number = Number(value);
-  return Number.isInteger(number) && number >= 0 ? number : fallback;
-}
-
 export function loadLimitsFromEnvironment(env: Record<string, string | undefined>): LoadLimits {
   return {
-    maxInFlight: limitFrom(env.LOAD_SHED_MAX_IN_FLIGHT, DEFAULT_LOAD_LIMITS.maxInFlight),
-    maxInFlightWrites: limitFrom(env.LOAD_SHED_MAX_IN_FLIGHT_WRITES, DEFAULT_LOAD_LIMITS.maxInFlightWrites),
-    maxEventLoopDelayMs: limitFrom(env.LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS, DEFAULT_LOAD_LIMITS.maxEventLoopDelayMs),
+    maxInFlight: nonNegativeInteger(env.LOAD_SHED_MAX_IN_FLIGHT) ?? DEFAULT_LOAD_LIMITS.maxInFlight,
+    maxInFlightWrites: nonNegativeInteger(env.LOAD_SHED_MAX_IN_FLIGHT_WRITES) ?? DEFAULT_LOAD_LIMITS.maxInFlightWrites,
+    maxEventLoopDelayMs:
+      nonNegativeInteger(env.LOAD_SHED_MAX_EVENT_LOOP_DELAY_MS) ?? DEFAULT_LOAD_LIMITS.maxEventLoopDelayMs,
   };
 }
 

@@ -1,7 +1,6 @@
 import bootstrap from './bootstrap';
 import contentTypes from './content-types';
 import controllers from './controllers';
-import destroy from './destroy';
 import policies from './policies';
 import register from './register';
 import routes from './routes';
@@ -11,7 +10,6 @@ import services from './services';
 export default {
   register,
   bootstrap,
-  destroy,
   contentTypes,
   routes,
   controllers,

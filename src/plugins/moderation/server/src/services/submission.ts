@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { nonNegativeInteger } from '../../../../../lib/environment';
 import { localizedError, message } from '../../../../../lib/messages';
 import { redisClient } from '../../../../../lib/redis';
 import { parseCommentInput } from '../domain/comment-input';
@@ -51,14 +52,6 @@ export function hashIp(ip: string, salt: string): string {
   return createHmac('sha256', salt).update(ip).digest('hex');
 }
 
-/** A limit the environment fixes (COMMENT_RATE_LIMIT_PER_*), or undefined. */
-export function fromEnvironment(name: string): number | undefined {
-  const value = process.env[name];
-  if (value === undefined || value.trim() === '') return undefined;
-  const number = Number(value);
-  return Number.isInteger(number) && number >= 0 ? number : undefined;
-}
-
 /** The 429 of a submission over the limit; `retryAfterSeconds` also goes in `Retry-After`. */
 export function rateLimitedError(retryAfterSeconds: number) {
   return localizedError('tooMany', 'comment_rate_limited', { seconds: retryAfterSeconds }, { retryAfterSeconds });
@@ -74,8 +67,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * turns a window off, e.g. for load tests).
    */
   async function effectiveLimits(): Promise<RateLimits> {
-    const perMinute = fromEnvironment('COMMENT_RATE_LIMIT_PER_MINUTE');
-    const perHour = fromEnvironment('COMMENT_RATE_LIMIT_PER_HOUR');
+    const perMinute = nonNegativeInteger(process.env.COMMENT_RATE_LIMIT_PER_MINUTE);
+    const perHour = nonNegativeInteger(process.env.COMMENT_RATE_LIMIT_PER_HOUR);
     if (perMinute !== undefined && perHour !== undefined) return { perMinute, perHour };
     const settings = await strapi.plugin('moderation').service('settings').get();
     return { perMinute: perMinute ?? settings.rateLimit.perMinute, perHour: perHour ?? settings.rateLimit.perHour };
