@@ -72,6 +72,9 @@ const LAYOUTS: Layout[] = [
   // Strapi picks the first short-text field; an article's title is long text, so it would
   // show the documentId instead.
   { uid: 'api::article.article', hidden: ['comments'], mainField: 'title' },
+  // A source's articles are set from each article (the inverse side is read-only on the
+  // server, src/document-middlewares/relation-writes.ts): listed by title, not offered for editing.
+  { uid: 'api::source.source', relationLabels: { articles: 'title' }, readOnly: ['articles'] },
 ];
 
 /** Where the list layouts the project last wrote are recorded, per content type. */
