@@ -25,6 +25,11 @@
  * any later one. A rejected comment with it set is also counted under `screened_out`, which the
  * public counts show as pending (src/api/article/services/comment-stats.ts); the counts by status
  * stay exact for moderators.
+ *
+ * Replies: `comments.parent_document_id` (the comment's private `parentDocumentId`) names the
+ * published comment a reply answers. A reply is visible only while its parent is approved too,
+ * so a parent's status change recounts its replies; `visible_root` counts the visible comments
+ * that are not replies (the public list pages over those and nests the replies).
  */
 
 // Table names of Khabar's schema (src/api/*/content-types/*/schema.json) as Strapi names them.
@@ -35,6 +40,9 @@ const EVENTS = 'moderation_events';
 const SCREENING_ACTOR_LABEL = 'screening';
 // A constant first key for the advisory locks on one comment's recount.
 const LOCK_SPACE = 704_211;
+// A reply is visible only under an approved parent (comments are not draft & publish: one row each).
+const PARENT_APPROVED = `(c.parent_document_id IS NULL OR EXISTS (SELECT 1 FROM ${COMMENTS} p
+  WHERE p.document_id = c.parent_document_id AND p.moderation_status = 'approved'))`;
 
 /** Indexes on Strapi's tables. Each line: name, table, definition. See BENCHMARKS.md. */
 const INDEXES = [
@@ -51,6 +59,8 @@ const INDEXES = [
   ['khabar_articles_published_locale_idx', ARTICLES, '(locale, id) WHERE published_at IS NOT NULL'],
   // From an article row to its comments, covering the comment id (index-only scans).
   ['khabar_comments_article_lnk_article_comment_idx', LINKS, '(article_id, comment_id)'],
+  // From a comment to its replies (public threads, recounts when a parent changes status).
+  ['khabar_comments_parent_idx', COMMENTS, '(parent_document_id, created_at, id) WHERE parent_document_id IS NOT NULL'],
 ];
 
 const SCHEMA_SQL = `
@@ -63,9 +73,12 @@ CREATE TABLE IF NOT EXISTS khabar_comment_membership (
   PRIMARY KEY (comment_id, document_id)
 );
 ALTER TABLE khabar_comment_membership ADD COLUMN IF NOT EXISTS screened_out boolean NOT NULL DEFAULT false;
--- The public list of an article's comments, newest or oldest first, read page by page.
-CREATE INDEX IF NOT EXISTS khabar_comment_membership_visible_idx
-  ON khabar_comment_membership (document_id, created_at DESC, comment_id) WHERE visible;
+ALTER TABLE khabar_comment_membership ADD COLUMN IF NOT EXISTS is_reply boolean NOT NULL DEFAULT false;
+-- The public list of an article's comments (replies are nested under them), newest or oldest
+-- first, read page by page. Replaces the index over every visible comment, replies included.
+DROP INDEX IF EXISTS khabar_comment_membership_visible_idx;
+CREATE INDEX IF NOT EXISTS khabar_comment_membership_root_idx
+  ON khabar_comment_membership (document_id, created_at DESC, comment_id) WHERE visible AND NOT is_reply;
 -- The moderation queue filtered by article (and status).
 CREATE INDEX IF NOT EXISTS khabar_comment_membership_queue_idx
   ON khabar_comment_membership (document_id, moderation_status, created_at, comment_id);
@@ -87,28 +100,35 @@ BEGIN
   IF cid IS NULL THEN RETURN; END IF;
   PERFORM pg_advisory_xact_lock(${LOCK_SPACE}, cid);
   FOR r IN DELETE FROM khabar_comment_membership WHERE comment_id = cid
-      RETURNING document_id, moderation_status, visible, screened_out LOOP
+      RETURNING document_id, moderation_status, visible, is_reply, screened_out LOOP
     docs := docs || r.document_id; counters := counters || r.moderation_status; deltas := deltas || -1;
     IF r.visible THEN
       docs := docs || r.document_id; counters := counters || 'visible'::varchar; deltas := deltas || -1;
+    END IF;
+    IF r.visible AND NOT r.is_reply THEN
+      docs := docs || r.document_id; counters := counters || 'visible_root'::varchar; deltas := deltas || -1;
     END IF;
     IF r.screened_out THEN
       docs := docs || r.document_id; counters := counters || 'screened_out'::varchar; deltas := deltas || -1;
     END IF;
   END LOOP;
-  FOR r IN INSERT INTO khabar_comment_membership (comment_id, document_id, moderation_status, visible, screened_out, created_at)
+  FOR r IN INSERT INTO khabar_comment_membership (comment_id, document_id, moderation_status, visible, is_reply, screened_out, created_at)
       SELECT c.id, a.document_id, c.moderation_status,
-             c.moderation_status = 'approved' AND bool_or(a.published_at IS NOT NULL),
+             c.moderation_status = 'approved' AND bool_or(a.published_at IS NOT NULL) AND ${PARENT_APPROVED},
+             c.parent_document_id IS NOT NULL,
              c.moderation_status = 'rejected' AND c.screened_out, c.created_at
       FROM ${COMMENTS} c
       JOIN ${LINKS} l ON l.comment_id = c.id
       JOIN ${ARTICLES} a ON a.id = l.article_id
       WHERE c.id = cid AND c.moderation_status IS NOT NULL AND a.document_id IS NOT NULL
-      GROUP BY c.id, a.document_id, c.moderation_status, c.screened_out, c.created_at
-      RETURNING document_id, moderation_status, visible, screened_out LOOP
+      GROUP BY c.id, a.document_id, c.moderation_status, c.screened_out, c.created_at, c.parent_document_id
+      RETURNING document_id, moderation_status, visible, is_reply, screened_out LOOP
     docs := docs || r.document_id; counters := counters || r.moderation_status; deltas := deltas || 1;
     IF r.visible THEN
       docs := docs || r.document_id; counters := counters || 'visible'::varchar; deltas := deltas || 1;
+    END IF;
+    IF r.visible AND NOT r.is_reply THEN
+      docs := docs || r.document_id; counters := counters || 'visible_root'::varchar; deltas := deltas || 1;
     END IF;
     IF r.screened_out THEN
       docs := docs || r.document_id; counters := counters || 'screened_out'::varchar; deltas := deltas || 1;
@@ -141,19 +161,22 @@ LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM khabar_comment_membership;
   DELETE FROM khabar_comment_counts;
-  INSERT INTO khabar_comment_membership (comment_id, document_id, moderation_status, visible, screened_out, created_at)
+  INSERT INTO khabar_comment_membership (comment_id, document_id, moderation_status, visible, is_reply, screened_out, created_at)
     SELECT c.id, a.document_id, c.moderation_status,
-           c.moderation_status = 'approved' AND bool_or(a.published_at IS NOT NULL),
+           c.moderation_status = 'approved' AND bool_or(a.published_at IS NOT NULL) AND ${PARENT_APPROVED},
+           c.parent_document_id IS NOT NULL,
            c.moderation_status = 'rejected' AND c.screened_out, c.created_at
     FROM ${COMMENTS} c
     JOIN ${LINKS} l ON l.comment_id = c.id
     JOIN ${ARTICLES} a ON a.id = l.article_id
     WHERE c.moderation_status IS NOT NULL AND a.document_id IS NOT NULL
-    GROUP BY c.id, a.document_id, c.moderation_status, c.screened_out, c.created_at;
+    GROUP BY c.id, a.document_id, c.moderation_status, c.screened_out, c.created_at, c.parent_document_id;
   INSERT INTO khabar_comment_counts (document_id, counter, n)
     SELECT document_id, moderation_status, count(*) FROM khabar_comment_membership GROUP BY 1, 2
     UNION ALL
     SELECT document_id, 'visible', count(*) FROM khabar_comment_membership WHERE visible GROUP BY 1
+    UNION ALL
+    SELECT document_id, 'visible_root', count(*) FROM khabar_comment_membership WHERE visible AND NOT is_reply GROUP BY 1
     UNION ALL
     SELECT document_id, 'screened_out', count(*) FROM khabar_comment_membership WHERE screened_out GROUP BY 1
     UNION ALL
@@ -162,6 +185,7 @@ END $$;
 
 CREATE OR REPLACE FUNCTION khabar_comment_counts_on_comment() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE child integer;
 BEGIN
   IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.moderation_status IS NOT NULL THEN
     INSERT INTO khabar_comment_counts (document_id, counter, n) VALUES ('', OLD.moderation_status, -1);
@@ -172,6 +196,13 @@ BEGIN
   -- A new comment has no relation rows yet: its link's trigger counts it.
   IF TG_OP = 'UPDATE' THEN PERFORM khabar_comment_recount(NEW.id); END IF;
   IF TG_OP = 'DELETE' THEN PERFORM khabar_comment_recount(OLD.id); END IF;
+  -- A parent approved, rejected, reopened or deleted shows or hides its replies.
+  IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.moderation_status IS DISTINCT FROM NEW.moderation_status) THEN
+    FOR child IN SELECT id FROM ${COMMENTS}
+        WHERE parent_document_id = (CASE WHEN TG_OP = 'DELETE' THEN OLD.document_id ELSE NEW.document_id END) LOOP
+      PERFORM khabar_comment_recount(child);
+    END LOOP;
+  END IF;
   RETURN NULL;
 END $$;
 
@@ -202,7 +233,7 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE OR REPLACE TRIGGER khabar_comment_counts AFTER INSERT OR DELETE OR UPDATE OF moderation_status, screened_out, created_at ON ${COMMENTS}
+CREATE OR REPLACE TRIGGER khabar_comment_counts AFTER INSERT OR DELETE OR UPDATE OF moderation_status, screened_out, created_at, parent_document_id ON ${COMMENTS}
   FOR EACH ROW EXECUTE FUNCTION khabar_comment_counts_on_comment();
 CREATE OR REPLACE TRIGGER khabar_comment_counts AFTER INSERT OR DELETE OR UPDATE ON ${LINKS}
   FOR EACH ROW EXECUTE FUNCTION khabar_comment_counts_on_link();
@@ -243,12 +274,18 @@ async function ensure(knex) {
   await knex.transaction(async (trx) => {
     // One booting instance at a time: two would race on CREATE OR REPLACE.
     await trx.raw('SELECT pg_advisory_xact_lock(?, 0)', [LOCK_SPACE]);
+    // Strapi adds it too (the comment's private `parentDocumentId`), but only after migrations.
+    await trx.raw(`ALTER TABLE ${COMMENTS} ADD COLUMN IF NOT EXISTS parent_document_id varchar(255)`);
     await ensureIndexes(trx);
     const added = await ensureScreenedOutColumn(trx);
     const { rows } = await trx.raw("SELECT to_regclass('khabar_comment_counts') AS t");
     const fresh = !rows[0].t;
+    const replies = await trx.raw(
+      "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'khabar_comment_membership' AND column_name = 'is_reply'",
+    );
     await trx.raw(SCHEMA_SQL);
-    if (fresh || added) await trx.raw('SELECT khabar_comment_counts_rebuild()');
+    // Counts kept before replies existed have no `visible_root`: rebuilt once, from the rows.
+    if (fresh || added || replies.rows.length === 0) await trx.raw('SELECT khabar_comment_counts_rebuild()');
   });
   return true;
 }

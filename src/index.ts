@@ -10,6 +10,7 @@ import {
 import { ensureLocales } from './bootstrap/locales';
 import { ensureModeratorRole } from './bootstrap/moderator-role';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
+import { ensureReaderTables } from './bootstrap/reader-tables';
 import { guardRelationPickers } from './bootstrap/relation-pickers';
 import { adminRelationAccessMiddleware } from './document-middlewares/admin-relation-access';
 import { articleCommentsCleanupMiddleware } from './document-middlewares/article-comments-cleanup';
@@ -52,6 +53,8 @@ export default {
     markRequestsHitByOutages(strapi);
     // Indexes, exact comment counts and their triggers, after the schema sync (database/comment-counts.js).
     await ensureCommentCounts(strapi);
+    // Reactions, reports and the commenter-history key (database/reader-tables.js).
+    await ensureReaderTables(strapi);
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await ensureModeratorRole(strapi);

@@ -13,6 +13,8 @@ export const PUBLIC_ACTIONS = [
   'api::comment.comment.create',
   'api::comment.comment.find',
   'api::comment.comment.findOne',
+  'api::comment.comment.react',
+  'api::comment.comment.report',
   'plugin::i18n.locales.listLocales',
 ] as const;
 

@@ -39,6 +39,8 @@ export function commentModerationMiddleware(strapi: Core.Strapi): Modules.Docume
 
     if (context.action === 'create') {
       for (const field of MODERATION_FIELDS) delete data[field];
+      // A reply's parent is set only by the submission service, which checks it is public.
+      delete data.parentDocumentId;
       data.moderationStatus = 'pending';
       return next();
     }

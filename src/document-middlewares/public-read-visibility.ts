@@ -16,13 +16,16 @@ import { PUBLIC_STATUSES } from '../plugins/moderation/server/src/domain/statuse
  * What the public may see, by content type: the one place that answers "where is the rule that
  * hides pending comments?". Articles: published versions only (stock Strapi 5 returns drafts
  * with `?status=draft`). Comments: approved ones whose article is published, so a pending or
- * rejected comment is a 404 exactly like a missing one.
+ * rejected comment is a 404 exactly like a missing one. Replies are not read here at all: they
+ * are shown only nested under their parent (`replies`), read by the moderation plugin's threads
+ * service, which also requires the parent to be approved.
  */
 export const PUBLIC_VISIBILITY: VisibilityRules = {
   'api::article.article': { publishedAt: { $notNull: true } },
   'api::comment.comment': {
     moderationStatus: { $in: [...PUBLIC_STATUSES] },
     article: { publishedAt: { $notNull: true } },
+    parentDocumentId: { $null: true },
   },
 };
 

@@ -20,7 +20,9 @@ import { EVENT_UID, SETTING_UID } from '../plugins/moderation/server/src/uids';
  * - `createComment` is the REST submission, the moderation plugin's submission service (same
  *   checks, messages, screening, and one rate limit budget with REST);
  *   comments cannot be updated or deleted through GraphQL;
- * - articles carry `commentStats`, like in REST;
+ * - articles carry `commentStats` and `commentsOpen`, comments `reactions` and their approved
+ *   `replies`, like in REST (replies are not root comments: the visibility middleware keeps them
+ *   out of `comments`); reacting and reporting are REST only (they need the reader's cookie);
  * - page sizes above the REST limit and the publication arguments are refused.
  * Private attributes are left out of every type and filter input by the plugin itself.
  */
@@ -31,7 +33,7 @@ const FILE_UID = 'plugin::upload.file';
 /** The moderation plugin's own types (its events and settings): never in the public schema. */
 const HIDDEN_TYPES = [EVENT_UID, SETTING_UID];
 /** What REST's public comment shape leaves out (the rest of the comment is private). */
-const HIDDEN_COMMENT_FIELDS = ['moderationStatus', 'updatedAt', 'publishedAt'];
+const HIDDEN_COMMENT_FIELDS = ['moderationStatus', 'updatedAt', 'publishedAt', 'parentDocumentId'];
 /** Publication arguments: the public reads published content only, so they can only probe drafts. */
 const REFUSED_ARGUMENTS = ['hasPublishedVersion', 'publicationFilter'];
 
@@ -110,38 +112,25 @@ export function registerPublicGraphqlSchema(strapi: Core.Strapi) {
     const articleLocalizations = localizationsOf(ARTICLE_UID);
     const sourceLocalizations = localizationsOf(SOURCE_UID);
 
-    /** Counts of many articles of one response in one grouped query (see comment-stats). */
-    const statsOf = (context: GraphqlContext & { commentStatsBatch?: Map<string, Promise<CommentStats>> }) => {
-      context.commentStatsBatch ??= new Map();
-      return context.commentStatsBatch;
-    };
-    let pending: { ids: Set<string>; ready: Promise<Map<string, CommentStats>> } | null = null;
-    async function commentStatsOf(documentId: string): Promise<CommentStats> {
-      if (!pending) {
-        const ids = new Set<string>();
-        const ready = new Promise<Map<string, CommentStats>>((resolve, reject) => {
-          // Resolvers of one response's articles run in the same tick: collect, then count once.
-          setImmediate(() => {
-            pending = null;
-            const articles = [...ids].map((id) => ({
-              documentId: id,
-              commentStats: undefined as CommentStats | undefined,
-            }));
-            app
-              .service('api::article.comment-stats')
-              .attach(articles)
-              .then(() =>
-                resolve(new Map(articles.map((article) => [article.documentId, article.commentStats as CommentStats]))),
-              )
-              .catch(reject);
-          });
-        });
-        pending = { ids, ready };
-      }
-      pending.ids.add(documentId);
-      const counts = await pending.ready;
-      return counts.get(documentId) as CommentStats;
-    }
+    /** Counts and openness of many articles of one response in one go (see comment-stats). */
+    type ArticleExtras = { commentStats: CommentStats; commentsOpen: boolean };
+    const articleExtrasOf = batchedLoader<string, ArticleExtras>(
+      async (documentIds) => {
+        const articles = documentIds.map((documentId) => ({ documentId }) as { documentId: string } & ArticleExtras);
+        await app.service('api::article.comment-stats').attach(articles);
+        return new Map(articles.map((article) => [article.documentId, article]));
+      },
+      { commentStats: { total: 0, pending: 0, published: 0 }, commentsOpen: false },
+    );
+    type Reactions = { agree: number; disagree: number };
+    const reactionsOf = batchedLoader<number, Reactions>(
+      (ids) => app.plugin('moderation').service('reactions').countsOf(ids),
+      { agree: 0, disagree: 0 },
+    );
+    const repliesOf = batchedLoader<string, { id: number }[]>(
+      (documentIds) => app.plugin('moderation').service('threads').repliesOf(documentIds),
+      [],
+    );
 
     const queryNames = Object.values(
       app.contentTypes as unknown as Record<
@@ -170,6 +159,29 @@ export function registerPublicGraphqlSchema(strapi: Core.Strapi) {
 
         extend type Article {
           commentStats: CommentStats!
+          "Whether the article takes comments now (its switch, its close date, the site's age limit)."
+          commentsOpen: Boolean!
+        }
+
+        """Readers' agree and disagree counts on a public comment."""
+        type CommentReactions {
+          agree: Int!
+          disagree: Int!
+        }
+
+        """An approved reply under an approved comment."""
+        type CommentReply {
+          documentId: ID!
+          authorName: String!
+          body: String!
+          createdAt: DateTime!
+          reactions: CommentReactions!
+        }
+
+        extend type Comment {
+          reactions: CommentReactions!
+          "Approved replies, oldest first."
+          replies: [CommentReply!]!
         }
 
         """A reader's comment, as POST /api/comments takes it. Every field is checked by the server."""
@@ -201,11 +213,13 @@ export function registerPublicGraphqlSchema(strapi: Core.Strapi) {
         Article: {
           localizations: articleLocalizations.list,
           localizations_connection: articleLocalizations.connection,
-          commentStats: (article: { documentId: string }, _args: Args, context: GraphqlContext) => {
-            const batch = statsOf(context);
-            if (!batch.has(article.documentId)) batch.set(article.documentId, commentStatsOf(article.documentId));
-            return batch.get(article.documentId);
-          },
+          commentStats: async (article: { documentId: string }) =>
+            (await articleExtrasOf(article.documentId)).commentStats,
+          commentsOpen: async (article: { documentId: string }) =>
+            (await articleExtrasOf(article.documentId)).commentsOpen,
+        },
+        CommentReply: {
+          reactions: (reply: { id: number }) => reactionsOf(reply.id),
         },
         Source: {
           articles: sourceArticles.list,
@@ -214,6 +228,8 @@ export function registerPublicGraphqlSchema(strapi: Core.Strapi) {
           localizations_connection: sourceLocalizations.connection,
         },
         Comment: {
+          reactions: (comment: { id: number }) => reactionsOf(comment.id),
+          replies: (comment: { documentId: string }) => repliesOf(comment.documentId),
           article: async (comment: { id: number }) => {
             const row = (await app.db
               .query(COMMENT_UID)
@@ -248,10 +264,36 @@ export function registerPublicGraphqlSchema(strapi: Core.Strapi) {
         // The same permission as POST /api/comments (the public role has it).
         'Mutation.createComment': { auth: { scope: [`${COMMENT_UID}.create`] } },
         'Article.commentStats': { auth: { scope: [`${ARTICLE_UID}.find`] } },
+        'Article.commentsOpen': { auth: { scope: [`${ARTICLE_UID}.find`] } },
+        'Comment.reactions': { auth: { scope: [`${COMMENT_UID}.find`] } },
+        'Comment.replies': { auth: { scope: [`${COMMENT_UID}.find`] } },
+        'CommentReply.reactions': { auth: { scope: [`${COMMENT_UID}.find`] } },
         'Comment.article': { auth: { scope: [`${ARTICLE_UID}.find`] } },
       },
     };
   });
+}
+
+/**
+ * Collects the keys asked for in one tick (the resolvers of one response's items run together)
+ * and loads them with one call, so a page costs the same queries as one item.
+ */
+function batchedLoader<K, V>(load: (keys: K[]) => Promise<Map<K, V>>, fallback: V): (key: K) => Promise<V> {
+  let pending: { keys: Set<K>; ready: Promise<Map<K, V>> } | null = null;
+  return async (key: K) => {
+    if (!pending) {
+      const keys = new Set<K>();
+      const ready = new Promise<Map<K, V>>((resolve, reject) => {
+        setImmediate(() => {
+          pending = null;
+          load([...keys]).then(resolve, reject);
+        });
+      });
+      pending = { keys, ready };
+    }
+    pending.keys.add(key);
+    return (await pending.ready).get(key) ?? fallback;
+  };
 }
 
 /** `news-item` → `newsItem`, as the plugin names queries. */

@@ -4,6 +4,7 @@ import {
   MODERATION_ACTIONS,
   MODERATION_STATUS_LABELS,
   REJECTION_REASONS,
+  REPORT_REASONS,
 } from '../plugins/moderation/server/src/domain/vocabulary';
 
 const persianNumber = new Intl.NumberFormat('fa-IR', { useGrouping: true });
@@ -196,6 +197,34 @@ export const MESSAGES = {
     en: 'The comment contains control characters that cannot be shown; please remove them.',
     fa: 'متن نظر نویسه‌های کنترلی نمایش‌ناپذیر دارد؛ لطفاً آن‌ها را حذف کنید.',
   },
+  comment_parent_invalid: {
+    en: 'parent must be the documentId of the comment you reply to, a string like "zyzu8ndq85yzedjjv67hb6fh".',
+    fa: 'parent باید documentId نظری باشد که به آن پاسخ می‌دهید، رشته‌ای مانند "zyzu8ndq85yzedjjv67hb6fh".',
+  },
+  comment_parent_not_found: {
+    en: 'The comment you reply to does not exist, is not published, or is under another article.',
+    fa: 'نظری که به آن پاسخ می‌دهید وجود ندارد، منتشر نشده یا زیر خبر دیگری است.',
+  },
+  comment_parent_is_reply: {
+    en: 'Replies go one level deep: reply to the comment this reply answers.',
+    fa: 'پاسخ‌ها فقط یک سطح دارند: به نظری پاسخ دهید که این پاسخ به آن داده شده است.',
+  },
+  reaction_kind_invalid: {
+    en: `Send {"kind": "agree"} or {"kind": "disagree"}.`,
+    fa: `بفرستید {"kind": "agree"} یا {"kind": "disagree"}.`,
+  },
+  report_reason_invalid: {
+    en: `A report needs a reason: one of ${codesEn(REPORT_REASONS)}.`,
+    fa: `گزارش به دلیل نیاز دارد: یکی از ${codesFa(REPORT_REASONS)}.`,
+  },
+  report_note_too_long: {
+    en: `The note may be at most ${en(LIMITS.reportNoteMax)} characters long.`,
+    fa: `یادداشت حداکثر می‌تواند ${fa(LIMITS.reportNoteMax)} نویسه باشد.`,
+  },
+  reader_action_rate_limited: {
+    en: 'Too many requests from your connection. Please try again in {seconds} seconds.',
+    fa: 'از اتصال شما درخواست‌های زیادی رسیده است. لطفاً {seconds} ثانیهٔ دیگر دوباره تلاش کنید.',
+  },
   comment_rate_limited: {
     en: 'Too many comments from your connection. Please try again in {seconds} seconds.',
     fa: 'از اتصال شما نظرهای زیادی رسیده است. لطفاً {seconds} ثانیهٔ دیگر دوباره تلاش کنید.',
@@ -235,6 +264,10 @@ export const MESSAGES = {
   moderation_forbidden: {
     en: 'Only moderators may change the moderation status of a comment.',
     fa: 'فقط ناظران می‌توانند وضعیت بررسی نظر را تغییر دهند.',
+  },
+  moderation_no_open_reports: {
+    en: 'This comment has no open reports.',
+    fa: 'این نظر گزارش بررسی‌نشده‌ای ندارد.',
   },
   moderation_bad_query: {
     en: 'The parameter "{name}" has an invalid value.',

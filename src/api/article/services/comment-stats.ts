@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { commentsOpen } from '../../../plugins/moderation/server/src/domain/comment-closing';
 
 export type CommentStats = { total: number; pending: number; published: number };
-type WithStats = { documentId: string; commentStats?: CommentStats };
+type WithStats = { documentId: string; commentStats?: CommentStats; commentsOpen?: boolean };
 
 /**
  * Puts `commentStats` on articles of a public response: all comments received (rejected ones
@@ -23,14 +24,50 @@ export function publicCommentStats(
   return { total: count.total, pending: count.pending + count.screenedOut, published: count.visible };
 }
 
+/**
+ * Whether each article takes comments now (domain/comment-closing.ts), from its published rows
+ * (the switch and the close date are not localized; the clock runs from the earliest locale's
+ * publication) and the site's `closeCommentsAfterDays`: two queries for a whole page. An article
+ * with no published row takes none.
+ */
+async function openness(strapi: Core.Strapi, documentIds: string[]): Promise<Map<string, boolean>> {
+  const [rows, settings] = await Promise.all([
+    strapi.db
+      .connection('articles')
+      .select('document_id')
+      .select(strapi.db.connection.raw('bool_and(comments_enabled IS NOT FALSE) AS enabled'))
+      .select(strapi.db.connection.raw('max(comments_close_at) AS close_at'))
+      .select(strapi.db.connection.raw('min(published_at) AS published_at'))
+      .whereIn('document_id', documentIds)
+      .whereNotNull('published_at')
+      .groupBy('document_id'),
+    strapi.plugin('moderation').service('settings').get(),
+  ]);
+  const now = new Date();
+  return new Map(
+    (rows as { document_id: string; enabled: boolean; close_at: Date | null; published_at: Date }[]).map((row) => [
+      row.document_id,
+      commentsOpen(
+        { commentsEnabled: row.enabled, commentsCloseAt: row.close_at, publishedAt: row.published_at },
+        settings.closeCommentsAfterDays,
+        now,
+      ),
+    ]),
+  );
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Puts `commentStats` and `commentsOpen` on the articles of a response. */
   async attach(articles: WithStats[]): Promise<void> {
     if (articles.length === 0) return;
-    const counts = await strapi
-      .service('plugin::moderation.transitions')
-      .countsByArticle([...new Set(articles.map((article) => article.documentId))]);
+    const documentIds = [...new Set(articles.map((article) => article.documentId))];
+    const [counts, open] = await Promise.all([
+      strapi.service('plugin::moderation.transitions').countsByArticle(documentIds),
+      openness(strapi, documentIds),
+    ]);
     for (const article of articles) {
       article.commentStats = publicCommentStats(counts.get(article.documentId));
+      article.commentsOpen = open.get(article.documentId) ?? false;
     }
   },
 });

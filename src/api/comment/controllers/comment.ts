@@ -1,11 +1,26 @@
+import type { Core } from '@strapi/strapi';
 import { factories } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { articleCommentPage } from '../../../lib/comment-page';
 import { localizedError } from '../../../lib/messages';
+import { readerOf } from '../../../lib/reader-cookie';
+import { parseReportInput } from '../../../plugins/moderation/server/src/domain/reader-input';
+import { isReactionKind } from '../../../plugins/moderation/server/src/domain/vocabulary';
 
 const COMMENT_UID = 'api::comment.comment';
 
 type Ctx = Context & { request: Context['request'] & { body?: unknown } };
+
+type Reactions = { agree: number; disagree: number };
+
+type PublicReply = {
+  documentId: string;
+  authorName: string;
+  body: string;
+  createdAt: string;
+  parent: { documentId: string };
+  reactions: Reactions;
+};
 
 type PublicComment = {
   documentId: string;
@@ -13,10 +28,12 @@ type PublicComment = {
   body: string;
   createdAt: string;
   article: { documentId: string } | null;
+  reactions: Reactions;
+  replies: PublicReply[];
 };
 
 /** The public shape of a comment: nothing private, nothing about moderation internals. */
-export function toPublicComment(row: Record<string, any>): PublicComment {
+export function toPublicComment(row: Record<string, any>): Omit<PublicComment, 'reactions' | 'replies'> {
   return {
     documentId: row.documentId,
     authorName: row.authorName,
@@ -24,6 +41,25 @@ export function toPublicComment(row: Record<string, any>): PublicComment {
     createdAt: row.createdAt,
     article: row.article?.documentId ? { documentId: row.article.documentId } : null,
   };
+}
+
+/**
+ * Public comments with their approved replies (oldest first) and everyone's reaction counts:
+ * two queries for a whole page (the moderation plugin's threads and reactions services).
+ */
+export async function withThreads(strapi: Core.Strapi, rows: Record<string, any>[]): Promise<PublicComment[]> {
+  const plugin = strapi.plugin('moderation');
+  const replies: Map<string, ({ id: number } & Omit<PublicReply, 'reactions'>)[]> = await plugin
+    .service('threads')
+    .repliesOf(rows.map((row) => row.documentId));
+  const ids = [...rows.map((row) => row.id as number), ...[...replies.values()].flat().map((reply) => reply.id)];
+  const reactions: Map<number, Reactions> = await plugin.service('reactions').countsOf(ids);
+  const countsOf = (id: number) => reactions.get(id) ?? { agree: 0, disagree: 0 };
+  return rows.map((row) => ({
+    ...toPublicComment(row),
+    reactions: countsOf(row.id),
+    replies: (replies.get(row.documentId) ?? []).map(({ id, ...reply }) => ({ ...reply, reactions: countsOf(id) })),
+  }));
 }
 
 /** What the public sees of a comment (toPublicComment adds the article's documentId). */
@@ -95,13 +131,13 @@ export default factories.createCoreController(COMMENT_UID, ({ strapi }) => {
         (results as Record<string, any>[]).sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
         const { page, pageSize } = request;
         ctx.body = {
-          data: (results as Record<string, any>[]).map(toPublicComment),
+          data: await withThreads(strapi, results as Record<string, any>[]),
           meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
         };
         return;
       }
       const { results, pagination } = await strapi.service(COMMENT_UID).find({ ...query, ...shape });
-      ctx.body = { data: (results as Record<string, any>[]).map(toPublicComment), meta: { pagination } };
+      ctx.body = { data: await withThreads(strapi, results as Record<string, any>[]), meta: { pagination } };
     },
 
     async findOne(ctx: Ctx) {
@@ -112,7 +148,38 @@ export default factories.createCoreController(COMMENT_UID, ({ strapi }) => {
         populate: { article: { fields: ['documentId'] } },
       } as never);
       if (!found) throw localizedError('notFound', 'moderation_not_found');
-      ctx.body = { data: toPublicComment(found as Record<string, any>) };
+      ctx.body = { data: (await withThreads(strapi, [found as Record<string, any>]))[0] };
+    },
+
+    /**
+     * A reader agrees or disagrees with a public comment (`{"kind": "agree"|"disagree"}`): one
+     * reaction per reader, a new one replacing the old. The rate limit ran before, in
+     * global::reader-action-rate-limit; the plugin's reactions service writes.
+     */
+    async react(ctx: Ctx) {
+      const kind = (ctx.request.body as { kind?: unknown } | undefined)?.kind;
+      if (!isReactionKind(kind)) throw localizedError('validation', 'reaction_kind_invalid');
+      const reader = readerOf(strapi, ctx);
+      const data = await strapi.plugin('moderation').service('reactions').react(ctx.params.id, reader.key, kind);
+      reader.remember();
+      ctx.body = { data };
+    },
+
+    /**
+     * A reader reports a public comment (`{"reason", "note"?}`): it stays published, and goes to
+     * the moderators' reported queue. 201 for a new report, 200 for a repeat (nothing changes).
+     */
+    async report(ctx: Ctx) {
+      const input = parseReportInput(ctx.request.body);
+      if (!input.ok) throw localizedError('validation', input.code);
+      const reader = readerOf(strapi, ctx);
+      const { created } = await strapi
+        .plugin('moderation')
+        .service('reports')
+        .report(ctx.params.id, reader.key, input.value.reason, input.value.note);
+      reader.remember();
+      ctx.status = created ? 201 : 200;
+      ctx.body = { data: { documentId: ctx.params.id, reported: true } };
     },
   };
 });

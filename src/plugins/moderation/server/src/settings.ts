@@ -22,6 +22,10 @@ export interface ModerationSettings {
   maxLinks: number;
   duplicateWindowMinutes: number;
   rateLimit: { perMinute: number; perHour: number };
+  /** Days after publication when an article stops taking comments; null: never. */
+  closeCommentsAfterDays: number | null;
+  /** Open reports by distinct readers that move an approved comment back to pending; null: off. */
+  reportThreshold: number | null;
 }
 
 export const DEFAULT_SETTINGS: ModerationSettings = {
@@ -31,6 +35,8 @@ export const DEFAULT_SETTINGS: ModerationSettings = {
   maxLinks: 2,
   duplicateWindowMinutes: 60,
   rateLimit: { perMinute: 5, perHour: 30 },
+  closeCommentsAfterDays: null,
+  reportThreshold: null,
 };
 
 export { SETTINGS_LIMITS };
@@ -71,6 +77,8 @@ export interface SettingsRow {
   duplicateWindowMinutes?: number | null;
   rateLimitPerMinute?: number | null;
   rateLimitPerHour?: number | null;
+  closeCommentsAfterDays?: number | null;
+  reportThreshold?: number | null;
 }
 
 export function settingsFromRow(row: SettingsRow | null | undefined): ModerationSettings {
@@ -104,6 +112,8 @@ export function settingsFromRow(row: SettingsRow | null | undefined): Moderation
       perMinute: row.rateLimitPerMinute ?? d.rateLimit.perMinute,
       perHour: row.rateLimitPerHour ?? d.rateLimit.perHour,
     },
+    closeCommentsAfterDays: row.closeCommentsAfterDays ?? d.closeCommentsAfterDays,
+    reportThreshold: row.reportThreshold ?? d.reportThreshold,
   };
 }
 
@@ -119,6 +129,8 @@ export function settingsToRow(settings: ModerationSettings): Required<SettingsRo
     duplicateWindowMinutes: settings.duplicateWindowMinutes,
     rateLimitPerMinute: settings.rateLimit.perMinute,
     rateLimitPerHour: settings.rateLimit.perHour,
+    closeCommentsAfterDays: settings.closeCommentsAfterDays,
+    reportThreshold: settings.reportThreshold,
   };
 }
 

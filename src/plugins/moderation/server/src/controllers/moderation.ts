@@ -35,7 +35,7 @@ async function answeringConflicts<T>(ctx: AdminCtx, work: () => Promise<T>): Pro
 
 /** Admin API of the moderation queue, mounted at /moderation (see ../routes/admin.ts). */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = (name: 'queue' | 'transitions' | 'settings' | 'stats' | 'screening') =>
+  const service = (name: 'queue' | 'transitions' | 'settings' | 'stats' | 'screening' | 'reports') =>
     strapi.plugin('moderation').service(name);
 
   function decision(action: ModerationAction) {
@@ -56,6 +56,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async findOne(ctx: AdminCtx) {
       ctx.body = { data: await service('queue').findOne(ctx.params.documentId) };
+    },
+
+    /**
+     * Dismisses the comment's open reports (it stays as it is); who and when are kept on each
+     * report. 409 when there is none open. To unpublish, reject the comment instead.
+     */
+    async dismissReports(ctx: AdminCtx) {
+      const done = await answeringConflicts(ctx, () => service('reports').dismiss(ctx.params.documentId, actorOf(ctx)));
+      if (done) ctx.body = { data: await service('queue').findOne(ctx.params.documentId) };
     },
 
     approve: decision('approve'),

@@ -3,14 +3,14 @@ import { isPlainObject } from '../../../../../lib/is-plain-object';
 /**
  * What an edit of an existing comment may change, outside a moderation transition:
  * - the fields recorded when the comment arrived (address hash, user agent, screening,
- *   fingerprint) never change;
+ *   fingerprint, the comment a reply answers) never change;
  * - what the reader wrote (body, name, email) and the article it is under change only while
  *   the comment awaits review, or together with reopening it: an approved comment edited in
  *   place would publish text no moderator read.
  * The admin panel sends every field back on save, so fields equal to the stored ones are
  * dropped first and only real changes are judged.
  */
-export const SYSTEM_FIELDS = ['ipHash', 'userAgent', 'screening', 'fingerprint'] as const;
+export const SYSTEM_FIELDS = ['ipHash', 'userAgent', 'screening', 'fingerprint', 'parentDocumentId'] as const;
 export const READER_TEXT_FIELDS = ['body', 'authorName', 'authorEmail'] as const;
 export const READER_FIELDS = [...READER_TEXT_FIELDS, 'article'] as const;
 

@@ -2,7 +2,8 @@ import { isPlainObject } from '../../../../../lib/is-plain-object';
 import { LIMITS } from './vocabulary';
 
 /**
- * Checks a reader's comment submission. Only the four fields a reader may send are read;
+ * Checks a reader's comment submission. Only the fields a reader may send are read (and
+ * `parent`, for a reply);
  * anything else in the body (a status, a moderator, an id…) is ignored, never applied.
  */
 export const COMMENT_LIMITS = {
@@ -25,10 +26,11 @@ export type CommentInputErrorCode =
   | 'comment_body_too_short'
   | 'comment_body_too_long'
   | 'comment_name_bad_characters'
-  | 'comment_body_bad_characters';
+  | 'comment_body_bad_characters'
+  | 'comment_parent_invalid';
 
 export interface CommentInputError {
-  field: 'data' | 'article' | 'authorName' | 'authorEmail' | 'body';
+  field: 'data' | 'article' | 'authorName' | 'authorEmail' | 'body' | 'parent';
   code: CommentInputErrorCode;
 }
 
@@ -37,6 +39,8 @@ export interface CommentInput {
   authorName: string;
   authorEmail: string | null;
   body: string;
+  /** The documentId of the published comment this one replies to; null for a comment of its own. */
+  parent: string | null;
 }
 
 // Deliberately plain: one @, no spaces, a dot in the domain. Deliverability is not our concern.
@@ -116,6 +120,12 @@ export function parseCommentInput(
     errors.push({ field: 'body', code: 'comment_body_too_long' });
   }
 
+  let parent: string | null = null;
+  if (data.parent !== undefined && data.parent !== null && data.parent !== '') {
+    if (typeof data.parent === 'string' && DOCUMENT_ID.test(data.parent.trim())) parent = data.parent.trim();
+    else errors.push({ field: 'parent', code: 'comment_parent_invalid' });
+  }
+
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value: { article, authorName, authorEmail, body: text } };
+  return { ok: true, value: { article, authorName, authorEmail, body: text, parent } };
 }

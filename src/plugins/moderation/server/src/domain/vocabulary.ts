@@ -141,6 +141,31 @@ export const MODERATION_ACTION_LABELS = {
 export type ModerationAction = keyof typeof MODERATION_ACTION_LABELS;
 export const MODERATION_ACTIONS = Object.keys(MODERATION_ACTION_LABELS) as readonly ModerationAction[];
 
+/** A reader's reaction to a published comment (one per reader per comment; a new one replaces it). */
+export const REACTION_KIND_LABELS = {
+  agree: { fa: 'موافقم', en: 'Agree' },
+  disagree: { fa: 'مخالفم', en: 'Disagree' },
+} as const satisfies Record<string, Label>;
+export type ReactionKind = keyof typeof REACTION_KIND_LABELS;
+export const REACTION_KINDS = Object.keys(REACTION_KIND_LABELS) as readonly ReactionKind[];
+
+/** Why a reader reports a published comment (one report per reader per comment). */
+export const REPORT_REASON_LABELS = {
+  slander: { fa: 'تهمت یا افترا', en: 'Slander or accusation' },
+  spam: { fa: 'هرزنامه', en: 'Spam' },
+  off_topic: { fa: 'نامرتبط با خبر', en: 'Off topic' },
+  other: { fa: 'دلیل دیگر', en: 'Other' },
+} as const satisfies Record<string, Label>;
+export type ReportReason = keyof typeof REPORT_REASON_LABELS;
+export const REPORT_REASONS = Object.keys(REPORT_REASON_LABELS) as readonly ReportReason[];
+
+/** What became of a report: open until a moderator dismisses it or rejects the comment. */
+export const REPORT_RESOLUTION_LABELS = {
+  dismissed: { fa: 'نادیده گرفته شد', en: 'Dismissed' },
+  rejected: { fa: 'نظر رد شد', en: 'Comment rejected' },
+} as const satisfies Record<string, Label>;
+export type ReportResolution = keyof typeof REPORT_RESOLUTION_LABELS;
+
 /**
  * Limits of what readers and moderators send. The comment schema's column limits
  * (src/api/comment/content-types/comment/schema.json) are checked against these by a test.
@@ -165,6 +190,20 @@ export const LIMITS = {
   queuePageMax: 1_000_000,
   /** A text tried against the screening rules. */
   screenTextMax: 20000,
+  /** A reader's note on a report. */
+  reportNoteMax: 500,
+  /** Earlier comments of the same author a moderator sees in full. */
+  historyRecentMax: 5,
+} as const;
+
+/**
+ * Rate limits per client address of the readers' light actions (reactions, reports), on the
+ * comment limiter with budgets of their own, so agreeing with ten comments does not use up the
+ * budget for writing one. The environment may fix them (REACTION_RATE_LIMIT_PER_MINUTE…).
+ */
+export const READER_ACTION_RATE_LIMITS = {
+  reactions: { perMinute: 60, perHour: 600 },
+  reports: { perMinute: 10, perHour: 60 },
 } as const;
 
 /** Limits of the screening settings moderators edit (the settings schema is checked against them). */
@@ -175,6 +214,8 @@ export const SETTINGS_LIMITS = {
   duplicateWindowMinutes: 10080,
   perMinute: 10000,
   perHour: 100000,
+  closeCommentsAfterDays: 3650,
+  reportThreshold: 1000,
 } as const;
 
 const isOneOf =
@@ -186,3 +227,5 @@ export const isModerationStatus = isOneOf(MODERATION_STATUSES);
 export const isRejectionReason = isOneOf(REJECTION_REASONS);
 export const isModerationAction = isOneOf(MODERATION_ACTIONS);
 export const isScreeningFlag = isOneOf(SCREENING_FLAGS);
+export const isReactionKind = isOneOf(REACTION_KINDS);
+export const isReportReason = isOneOf(REPORT_REASONS);

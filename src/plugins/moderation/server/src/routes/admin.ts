@@ -23,6 +23,12 @@ export default {
     { method: 'POST', path: '/comments/:documentId/approve', handler: 'moderation.approve', config: moderate },
     { method: 'POST', path: '/comments/:documentId/reject', handler: 'moderation.reject', config: moderate },
     { method: 'POST', path: '/comments/:documentId/reopen', handler: 'moderation.reopen', config: moderate },
+    {
+      method: 'POST',
+      path: '/comments/:documentId/reports/dismiss',
+      handler: 'moderation.dismissReports',
+      config: moderate,
+    },
     { method: 'GET', path: '/stats', handler: 'moderation.stats', config: read },
     { method: 'GET', path: '/settings', handler: 'moderation.getSettings', config: settings },
     { method: 'PUT', path: '/settings', handler: 'moderation.updateSettings', config: settings },

@@ -38,9 +38,23 @@ function toModeratorView(row: Record<string, any>) {
   return view;
 }
 
+/**
+ * Adds to each view what services/history.ts gathers (author history, parent, reports,
+ * reactions) in a fixed number of queries for the whole page.
+ */
+async function withExtras(strapi: Core.Strapi, rows: Record<string, any>[]) {
+  const extras = await strapi
+    .plugin('moderation')
+    .service('history')
+    .extrasOf(rows.map((row) => row.id));
+  return rows.map((row) => ({ ...toModeratorView(row), ...extras.get(row.id) }));
+}
+
 /** The moderation queue: comments with everything a moderator needs, oldest first by default. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async list({ moderationStatus, article, sort, page, pageSize }: QueueQuery) {
+  async list(query: QueueQuery) {
+    if (query.reported === 'true') return this.reported(query);
+    const { moderationStatus, article, sort, page, pageSize } = query;
     const where: Record<string, unknown> = {};
     if (moderationStatus !== undefined) where.moderationStatus = moderationStatus;
     if (article !== undefined) where.article = { documentId: article };
@@ -67,7 +81,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       transitions.queueTotal(article, moderationStatus),
     ]);
     return {
-      data: rows.map(toModeratorView),
+      data: await withExtras(strapi, rows),
+      meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } },
+    };
+  },
+
+  /** The reported queue: comments with open reports, most reported first (services/reports.ts). */
+  async reported({ moderationStatus, article, page, pageSize }: QueueQuery) {
+    const { ids, total }: { ids: number[]; total: number } = await strapi
+      .plugin('moderation')
+      .service('reports')
+      .reportedPage({ status: moderationStatus, article }, (page - 1) * pageSize, pageSize);
+    const rows: Record<string, any>[] =
+      ids.length === 0
+        ? []
+        : await strapi.db.query(COMMENT_UID).findMany({ where: { id: { $in: ids } }, populate: POPULATE });
+    const order = new Map(ids.map((id, index) => [id, index]));
+    rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    return {
+      data: await withExtras(strapi, rows),
       meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } },
     };
   },
@@ -76,6 +108,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async findOne(documentId: string) {
     const row = await strapi.db.query(COMMENT_UID).findOne({ where: { documentId }, populate: POPULATE });
     if (!row) throw localizedError('notFound', 'moderation_not_found');
-    return toModeratorView(row);
+    return (await withExtras(strapi, [row]))[0];
   },
 });

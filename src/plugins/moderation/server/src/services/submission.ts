@@ -3,8 +3,12 @@ import type { Core } from '@strapi/strapi';
 import { nonNegativeInteger } from '../../../../../lib/environment';
 import { localizedError, message } from '../../../../../lib/messages';
 import { redisClient } from '../../../../../lib/redis';
+import { commentsOpen } from '../domain/comment-closing';
 import { parseCommentInput } from '../domain/comment-input';
+import { authorKey } from '../domain/reader-identity';
+import { READER_ACTION_RATE_LIMITS } from '../domain/vocabulary';
 import { type CommentRateLimiter, createCommentRateLimiter, type RateLimits } from '../rate-limiter';
+import { hashSalt } from '../salt';
 import { duplicateFingerprint, isDistinctive, screenComment } from '../screening';
 import { autoRejection } from '../settings';
 import { ARTICLE_UID, COMMENT_UID } from '../uids';
@@ -24,7 +28,7 @@ export const HONEYPOT_FIELD = 'website';
 
 /** What a submission needs of the request that carried it. */
 export interface Submission {
-  /** The request body as sent: `{ data: { article, authorName, authorEmail?, body, website? } }`. */
+  /** The request body as sent: `{ data: { article, authorName, authorEmail?, body, parent?, website? } }`. */
   body: unknown;
   /** The client address as Koa sees it (X-Forwarded-For only behind a trusted proxy). */
   ip: string;
@@ -53,38 +57,61 @@ export function hashIp(ip: string, salt: string): string {
 }
 
 /** The 429 of a submission over the limit; `retryAfterSeconds` also goes in `Retry-After`. */
-export function rateLimitedError(retryAfterSeconds: number) {
-  return localizedError('tooMany', 'comment_rate_limited', { seconds: retryAfterSeconds }, { retryAfterSeconds });
+export function rateLimitedError(retryAfterSeconds: number, budget: RateBudget = 'comments') {
+  return localizedError(
+    'tooMany',
+    budget === 'comments' ? 'comment_rate_limited' : 'reader_action_rate_limited',
+    { seconds: retryAfterSeconds },
+    { retryAfterSeconds },
+  );
 }
 
+/**
+ * The budgets of the one limiter: comments (limits from the moderation settings), and the
+ * readers' light actions, reactions and reports (READER_ACTION_RATE_LIMITS), each counted apart.
+ */
+export type RateBudget = 'comments' | keyof typeof READER_ACTION_RATE_LIMITS;
+const BUDGET_ENVIRONMENT: Record<RateBudget, string> = {
+  comments: 'COMMENT_RATE_LIMIT',
+  reactions: 'REACTION_RATE_LIMIT',
+  reports: 'REPORT_RATE_LIMIT',
+};
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  // One limiter for the whole server, so REST and GraphQL submissions share one budget.
-  let current: { key: string; limiter: CommentRateLimiter } | null = null;
+  // One limiter per budget for the whole server, so REST and GraphQL submissions share one budget.
+  const current = new Map<RateBudget, { key: string; limiter: CommentRateLimiter }>();
 
   /**
-   * Limits come from the moderation settings (editable in the admin panel, applied on the next
-   * request) unless the environment fixes them (COMMENT_RATE_LIMIT_PER_MINUTE / _PER_HOUR; 0
+   * Comment limits come from the moderation settings (editable in the admin panel, applied on
+   * the next request), the readers' actions' from READER_ACTION_RATE_LIMITS, unless the
+   * environment fixes them (COMMENT_RATE_LIMIT_PER_MINUTE / _PER_HOUR, REACTION_…, REPORT_…; 0
    * turns a window off, e.g. for load tests).
    */
-  async function effectiveLimits(): Promise<RateLimits> {
-    const perMinute = nonNegativeInteger(process.env.COMMENT_RATE_LIMIT_PER_MINUTE);
-    const perHour = nonNegativeInteger(process.env.COMMENT_RATE_LIMIT_PER_HOUR);
+  async function effectiveLimits(budget: RateBudget): Promise<RateLimits> {
+    const perMinute = nonNegativeInteger(process.env[`${BUDGET_ENVIRONMENT[budget]}_PER_MINUTE`]);
+    const perHour = nonNegativeInteger(process.env[`${BUDGET_ENVIRONMENT[budget]}_PER_HOUR`]);
     if (perMinute !== undefined && perHour !== undefined) return { perMinute, perHour };
-    const settings = await strapi.plugin('moderation').service('settings').get();
-    return { perMinute: perMinute ?? settings.rateLimit.perMinute, perHour: perHour ?? settings.rateLimit.perHour };
+    const defaults =
+      budget === 'comments'
+        ? (await strapi.plugin('moderation').service('settings').get()).rateLimit
+        : READER_ACTION_RATE_LIMITS[budget];
+    return { perMinute: perMinute ?? defaults.perMinute, perHour: perHour ?? defaults.perHour };
   }
 
-  function limiterFor(limits: RateLimits): CommentRateLimiter {
+  function limiterFor(budget: RateBudget, limits: RateLimits): CommentRateLimiter {
     const store = process.env.RATE_LIMIT_STORE === 'redis' ? 'redis' : 'memory';
-    const keyPrefix = process.env.RATE_LIMIT_KEY_PREFIX || 'khabar-comments';
+    const basePrefix = process.env.RATE_LIMIT_KEY_PREFIX || 'khabar-comments';
+    // The comment budget keeps its keys as they were; the others get their own.
+    const keyPrefix = budget === 'comments' ? basePrefix : `${basePrefix}:${budget}`;
     const key = `${store}:${keyPrefix}:${limits.perMinute}:${limits.perHour}`;
-    if (current?.key !== key) {
-      current = {
-        key,
-        limiter: createCommentRateLimiter(limits, { redis: store === 'redis' ? redisClient() : undefined, keyPrefix }),
-      };
-    }
-    return current.limiter;
+    const existing = current.get(budget);
+    if (existing?.key === key) return existing.limiter;
+    const limiter = createCommentRateLimiter(limits, {
+      redis: store === 'redis' ? redisClient() : undefined,
+      keyPrefix,
+    });
+    current.set(budget, { key, limiter });
+    return limiter;
   }
 
   return {
@@ -93,13 +120,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * `Retry-After` on `response` and throws the 429. Called before the body is checked, so
      * invalid submissions count too.
      */
-    async enforceRateLimit(ip: string, response: RetryAfterTarget): Promise<void> {
-      const limits = await effectiveLimits();
+    async enforceRateLimit(ip: string, response: RetryAfterTarget, budget: RateBudget = 'comments'): Promise<void> {
+      const limits = await effectiveLimits(budget);
       if (limits.perMinute === 0 && limits.perHour === 0) return;
-      const decision = await limiterFor(limits).consume(ip);
+      const decision = await limiterFor(budget, limits).consume(ip);
       if (decision.allowed) return;
       response.set('Retry-After', String(decision.retryAfterSeconds));
-      throw rateLimitedError(decision.retryAfterSeconds);
+      throw rateLimitedError(decision.retryAfterSeconds, budget);
     },
 
     /**
@@ -122,12 +149,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // A comment hangs on one published locale of the article: the default (Persian) one
       // when it is published, so withdrawing a translation does not hide the discussion.
       const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
-      const publishedRows: { id: number; documentId: string; locale: string; commentsEnabled: boolean | null }[] =
-        await strapi.db.query(ARTICLE_UID).findMany({
-          where: { documentId: input.article, publishedAt: { $notNull: true } },
-          select: ['id', 'documentId', 'locale', 'commentsEnabled'],
-          orderBy: { id: 'asc' },
-        });
+      const publishedRows: {
+        id: number;
+        documentId: string;
+        locale: string;
+        commentsEnabled: boolean | null;
+        commentsCloseAt: string | null;
+        publishedAt: string;
+      }[] = await strapi.db.query(ARTICLE_UID).findMany({
+        where: { documentId: input.article, publishedAt: { $notNull: true } },
+        select: ['id', 'documentId', 'locale', 'commentsEnabled', 'commentsCloseAt', 'publishedAt'],
+        orderBy: { id: 'asc' },
+      });
       const article = publishedRows.find((row) => row.locale === defaultLocale) ?? publishedRows[0];
       if (!article) {
         throw localizedError(
@@ -141,10 +174,49 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           },
         );
       }
-      if (article.commentsEnabled === false) throw localizedError('forbidden', 'comment_comments_closed');
-
       const settings = await strapi.plugin('moderation').service('settings').get();
-      const salt = String(process.env.IP_HASH_SALT || (strapi.config.get('server.app.keys') as string[])[0]);
+      // The article's own switch and close date, then the site's age limit (domain/comment-closing.ts).
+      const earliestPublication = publishedRows
+        .map((row) => row.publishedAt)
+        .reduce((a, b) => (new Date(a) <= new Date(b) ? a : b));
+      const open = commentsOpen(
+        { ...article, publishedAt: earliestPublication },
+        settings.closeCommentsAfterDays,
+        new Date(),
+      );
+      if (!open) throw localizedError('forbidden', 'comment_comments_closed');
+
+      // A reply answers a comment the public sees, under the same article, that is not itself a
+      // reply. Pending, rejected, missing or elsewhere: one answer, so nothing hidden is revealed.
+      const parent = input.parent
+        ? await strapi.plugin('moderation').service('threads').replyTarget(input.parent, article.documentId)
+        : null;
+      if (input.parent && !parent) {
+        throw localizedError(
+          'validation',
+          'comment_parent_not_found',
+          {},
+          {
+            errors: [
+              { path: ['parent'], code: 'comment_parent_not_found', messages: message('comment_parent_not_found') },
+            ],
+          },
+        );
+      }
+      if (parent?.isReply) {
+        throw localizedError(
+          'validation',
+          'comment_parent_is_reply',
+          {},
+          {
+            errors: [
+              { path: ['parent'], code: 'comment_parent_is_reply', messages: message('comment_parent_is_reply') },
+            ],
+          },
+        );
+      }
+
+      const salt = hashSalt(strapi);
       const ipHash = hashIp(ip, salt);
       // The column holds 255 characters; app browsers (Instagram, Telegram) send longer ones.
       const userAgent =
@@ -155,7 +227,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       // Screened against every published language version, words weighed by the site's frequencies.
       const termFrequencies = strapi.service('api::article.term-frequencies');
-      const articleText = await termFrequencies.versions(article.id);
+      const articleVersions = await termFrequencies.versions(article.id);
+      // A reply is measured against the article and the comment it answers.
+      const articleText =
+        parent && articleVersions
+          ? {
+              ...articleVersions,
+              otherVersions: [...(articleVersions.otherVersions ?? []), { title: null, lead: null, body: parent.body }],
+            }
+          : articleVersions;
       const frequencies = await termFrequencies.frequencies();
       const recentSameText = async (sender: Record<string, unknown>) =>
         settings.duplicateWindowMinutes > 0 &&
@@ -180,17 +260,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         { blocklist: settings.blocklist, relevanceThreshold: settings.relevanceThreshold, maxLinks: settings.maxLinks },
       );
 
-      const created = await strapi.documents(COMMENT_UID).create({
-        data: {
-          body: input.body,
-          authorName: input.authorName,
-          authorEmail: input.authorEmail,
-          article: { documentId: article.documentId, locale: article.locale },
-          ipHash,
-          userAgent,
-          screening,
-          fingerprint,
-        } as never,
+      const created = await strapi.db.transaction(async ({ trx }) => {
+        const row = await strapi.documents(COMMENT_UID).create({
+          data: {
+            body: input.body,
+            authorName: input.authorName,
+            authorEmail: input.authorEmail,
+            article: { documentId: article.documentId, locale: article.locale },
+            ipHash,
+            userAgent,
+            screening,
+            fingerprint,
+          } as never,
+        });
+        // Columns no API writes: the parent (the comment's private `parentDocumentId`, which
+        // the Document Service path refuses to set) and the key of the author's history.
+        await strapi.db
+          .connection(strapi.db.metadata.get(COMMENT_UID).tableName)
+          .transacting(trx as never)
+          .where('id', row.id)
+          .update({
+            parent_document_id: parent?.documentId ?? null,
+            author_key: authorKey({ email: input.authorEmail, ipHash }, salt),
+          });
+        return row;
       });
 
       // Screening may reject (as the settings say, and always for a honeypot hit); it never

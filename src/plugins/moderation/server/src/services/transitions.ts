@@ -132,6 +132,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         occurredAt: at,
       } as never,
     });
+    // A rejection settles the readers' open reports on the comment (services/reports.ts).
+    if (plan.to === 'rejected') {
+      await strapi.plugin('moderation').service('reports').resolveRejected([row.id], request.actor, trx);
+    }
   }
 
   async function notify(results: TransitionResult[]) {
@@ -227,7 +231,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function countsByArticle(articleDocumentIds?: string[]) {
     // `screenedOut`: rejected by screening and not acted on since (comments.screened_out, set
     // only by a screening transition). The public counts show these as pending (see comment-stats).
-    const counts = new Map<string, Record<ModerationStatus | 'total' | 'visible' | 'screenedOut', number>>();
+    // `visibleRoot`: the visible ones that are not replies (what the public list pages over).
+    const counts = new Map<
+      string,
+      Record<ModerationStatus | 'total' | 'visible' | 'visibleRoot' | 'screenedOut', number>
+    >();
     if (articleDocumentIds?.length === 0) return counts;
     const knex = strapi.db.connection;
     const query = knex('khabar_comment_counts')
@@ -236,15 +244,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .having(knex.raw('sum(n) <> 0'));
     if (articleDocumentIds) query.whereIn('document_id', articleDocumentIds);
     else query.whereNot('document_id', '');
-    const rows: { document_id: string; counter: ModerationStatus | 'visible' | 'screened_out'; n: string }[] =
-      await query;
+    const rows: {
+      document_id: string;
+      counter: ModerationStatus | 'visible' | 'visible_root' | 'screened_out';
+      n: string;
+    }[] = await query;
     for (const row of rows) {
       let count = counts.get(row.document_id);
       if (!count) {
-        count = { total: 0, pending: 0, approved: 0, rejected: 0, visible: 0, screenedOut: 0 };
+        count = { total: 0, pending: 0, approved: 0, rejected: 0, visible: 0, visibleRoot: 0, screenedOut: 0 };
         counts.set(row.document_id, count);
       }
       if (row.counter === 'screened_out') count.screenedOut = Number(row.n);
+      else if (row.counter === 'visible_root') count.visibleRoot = Number(row.n);
       else count[row.counter] = Number(row.n);
       if (isModerationStatus(row.counter)) count.total += Number(row.n);
     }

@@ -28,6 +28,8 @@ export const queueQuery = z.object({
   sort: z.enum(['createdAt:asc', 'createdAt:desc']).default('createdAt:asc'),
   page: queryInteger(LIMITS.queuePageMax).default(1),
   pageSize: queryInteger(LIMITS.queuePageSizeMax).default(LIMITS.queuePageSizeDefault),
+  /** `true`: only comments with open reports, most reported first (the sort is then ignored). */
+  reported: z.enum(['true', 'false']).optional(),
 });
 export type QueueQuery = z.infer<typeof queueQuery>;
 

@@ -55,6 +55,20 @@ const FIELDS = {
       fa: `duplicateWindowMinutes باید عددی صحیح از ۰ تا ${fa(L.duplicateWindowMinutes)} باشد.`,
     },
   },
+  closeCommentsAfterDays: {
+    schema: z.number().int().min(1).max(L.closeCommentsAfterDays).nullable(),
+    message: {
+      en: `closeCommentsAfterDays must be a whole number of days from 1 to ${L.closeCommentsAfterDays}, or null to never close.`,
+      fa: `closeCommentsAfterDays باید عددی صحیح از ۱ تا ${fa(L.closeCommentsAfterDays)} روز باشد، یا null برای هرگز.`,
+    },
+  },
+  reportThreshold: {
+    schema: z.number().int().min(1).max(L.reportThreshold).nullable(),
+    message: {
+      en: `reportThreshold must be a whole number from 1 to ${L.reportThreshold}, or null to turn it off.`,
+      fa: `reportThreshold باید عددی صحیح از ۱ تا ${fa(L.reportThreshold)} باشد، یا null برای خاموش کردن.`,
+    },
+  },
   rateLimit: {
     schema: z.strictObject({
       perMinute: wholeNumber(L.perMinute).optional(),

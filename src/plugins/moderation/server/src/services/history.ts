@@ -1,0 +1,140 @@
+import type { Core } from '@strapi/strapi';
+import { LIMITS, type ModerationStatus, REJECTION_REASONS, type RejectionReason } from '../domain/vocabulary';
+import type { ReactionCounts } from './reactions';
+import type { ReportView } from './reports';
+
+/**
+ * What a moderator sees beside each comment, besides the comment itself (services/queue.ts):
+ * its author's history, the comment a reply answers, its reports and its reactions. A fixed
+ * number of queries per page, whatever its size: never one per comment.
+ *
+ * The history is keyed by `comments.author_key` (domain/reader-identity.ts: a salted hash of the
+ * normalized email when given, else of the address hash) and counts only the author's comments
+ * made before this one, never the comment itself. It is never part of a public response.
+ */
+export interface AuthorHistory {
+  approved: number;
+  rejected: number;
+  rejectedByReason: Record<RejectionReason, number>;
+  pending: number;
+  recent: { documentId: string; moderationStatus: ModerationStatus; createdAt: string; body: string }[];
+}
+
+export interface ModeratorExtras {
+  authorHistory: AuthorHistory;
+  parent: { documentId: string; body: string; authorName: string } | null;
+  reports: { open: number; items: ReportView[] };
+  reactions: ReactionCounts;
+}
+
+/** Earlier comments are shown up to this many characters: enough to judge, not a second queue. */
+const RECENT_BODY_MAX = 300;
+const clip = (text: string) => {
+  const characters = Array.from(text);
+  return characters.length <= RECENT_BODY_MAX ? text : `${characters.slice(0, RECENT_BODY_MAX).join('')}…`;
+};
+
+const emptyHistory = (): AuthorHistory => ({
+  approved: 0,
+  rejected: 0,
+  rejectedByReason: Object.fromEntries(REJECTION_REASONS.map((reason) => [reason, 0])) as Record<
+    RejectionReason,
+    number
+  >,
+  pending: 0,
+  recent: [],
+});
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Extras of many comments (by row id): five queries, run side by side. */
+  async extrasOf(commentIds: number[]): Promise<Map<number, ModeratorExtras>> {
+    const extras = new Map<number, ModeratorExtras>();
+    if (commentIds.length === 0) return extras;
+    const ids = [...new Set(commentIds)];
+    const knex = strapi.db.connection;
+    const plugin = strapi.plugin('moderation');
+    const [counts, recent, parents, reports, reactions] = await Promise.all([
+      knex.raw(
+        `SELECT p.id AS for_id, h.moderation_status, h.rejection_reason, count(*) AS n
+           FROM comments p
+           JOIN comments h ON h.author_key = p.author_key AND (h.created_at, h.id) < (p.created_at, p.id)
+          WHERE p.id = ANY(?) AND p.author_key IS NOT NULL
+          GROUP BY p.id, h.moderation_status, h.rejection_reason`,
+        [ids],
+      ),
+      knex.raw(
+        `SELECT p.id AS for_id, h.document_id, h.moderation_status, h.body, h.created_at
+           FROM comments p
+           CROSS JOIN LATERAL (
+             SELECT e.document_id, e.moderation_status, e.body, e.created_at, e.id FROM comments e
+              WHERE e.author_key = p.author_key AND (e.created_at, e.id) < (p.created_at, p.id)
+              ORDER BY e.created_at DESC, e.id DESC LIMIT ?
+           ) h
+          WHERE p.id = ANY(?) AND p.author_key IS NOT NULL
+          ORDER BY p.id, h.created_at DESC, h.id DESC`,
+        [LIMITS.historyRecentMax, ids],
+      ),
+      knex.raw(
+        `SELECT c.id AS for_id, p.document_id, p.body, p.author_name
+           FROM comments c JOIN comments p ON p.document_id = c.parent_document_id
+          WHERE c.id = ANY(?)`,
+        [ids],
+      ),
+      plugin.service('reports').reportsOf(ids),
+      plugin.service('reactions').countsOf(ids),
+    ]);
+    for (const id of ids) {
+      extras.set(id, {
+        authorHistory: emptyHistory(),
+        parent: null,
+        reports: { open: 0, items: [] },
+        reactions: { agree: 0, disagree: 0 },
+      });
+    }
+    for (const row of counts.rows as {
+      for_id: number;
+      moderation_status: ModerationStatus;
+      rejection_reason: RejectionReason | null;
+      n: string;
+    }[]) {
+      const history = (extras.get(row.for_id) as ModeratorExtras).authorHistory;
+      const n = Number(row.n);
+      history[row.moderation_status] += n;
+      if (
+        row.moderation_status === 'rejected' &&
+        row.rejection_reason &&
+        row.rejection_reason in history.rejectedByReason
+      ) {
+        history.rejectedByReason[row.rejection_reason] += n;
+      }
+    }
+    for (const row of recent.rows as {
+      for_id: number;
+      document_id: string;
+      moderation_status: ModerationStatus;
+      body: string;
+      created_at: Date;
+    }[]) {
+      (extras.get(row.for_id) as ModeratorExtras).authorHistory.recent.push({
+        documentId: row.document_id,
+        moderationStatus: row.moderation_status,
+        createdAt: new Date(row.created_at).toISOString(),
+        body: clip(row.body),
+      });
+    }
+    for (const row of parents.rows as { for_id: number; document_id: string; body: string; author_name: string }[]) {
+      (extras.get(row.for_id) as ModeratorExtras).parent = {
+        documentId: row.document_id,
+        body: row.body,
+        authorName: row.author_name,
+      };
+    }
+    for (const [id, entry] of reports as Map<number, { open: number; reports: ReportView[] }>) {
+      (extras.get(id) as ModeratorExtras).reports = { open: entry.open, items: entry.reports };
+    }
+    for (const [id, counts] of reactions as Map<number, ReactionCounts>) {
+      (extras.get(id) as ModeratorExtras).reactions = counts;
+    }
+    return extras;
+  },
+});
