@@ -5,7 +5,10 @@ import {
   LIMITS,
   MODERATION_ACTIONS,
   MODERATION_STATUSES,
+  REACTION_KINDS,
   REJECTION_REASONS,
+  REPORT_REASONS,
+  REPORT_RESOLUTION_LABELS,
   SCREENING_FLAGS,
   SETTINGS_LIMITS,
 } from '../plugins/moderation/server/src/domain/vocabulary';
@@ -62,6 +65,9 @@ const SUBMISSION_INPUT_CODES: MessageCode[] = [
   'comment_body_too_long',
   'comment_name_bad_characters',
   'comment_body_bad_characters',
+  'comment_parent_invalid',
+  'comment_parent_not_found',
+  'comment_parent_is_reply',
   'request_bad_json',
   'request_bad_characters',
 ];
@@ -228,6 +234,12 @@ export const KHABAR_SCHEMAS: Record<string, Schema> = {
             maxLength: COMMENT_LIMITS.bodyMax,
             description: 'Counted in characters as the reader sees them (an emoji is one).',
           },
+          parent: {
+            type: 'string',
+            nullable: true,
+            description:
+              "A reply: the documentId of the published comment it answers, under the same article (one level: not a reply). A pending, rejected, missing or other article's comment is refused alike (comment_parent_not_found).",
+          },
           website: {
             type: 'string',
             description: 'The honeypot: render it hidden and leave it empty. A filled one marks the comment spam.',
@@ -250,8 +262,9 @@ export const KHABAR_SCHEMAS: Record<string, Schema> = {
   },
   PublicComment: {
     type: 'object',
-    description: 'An approved comment of a published article. Nothing else is ever public.',
-    required: ['documentId', 'authorName', 'body', 'createdAt', 'article'],
+    description:
+      'An approved comment of a published article, with its approved replies. Nothing else is ever public. Replies are listed only under their parent: they are not comments of their own in lists and answer 404 on GET /comments/{id}.',
+    required: ['documentId', 'authorName', 'body', 'createdAt', 'article', 'reactions', 'replies'],
     properties: {
       documentId: { type: 'string' },
       authorName: { type: 'string' },
@@ -261,6 +274,114 @@ export const KHABAR_SCHEMAS: Record<string, Schema> = {
         type: 'object',
         nullable: true,
         properties: { documentId: { type: 'string' } },
+      },
+      reactions: ref('CommentReactions'),
+      replies: { type: 'array', items: ref('PublicReply'), description: 'Approved replies, oldest first.' },
+    },
+  },
+  PublicReply: {
+    type: 'object',
+    description: 'An approved reply under an approved comment.',
+    required: ['documentId', 'authorName', 'body', 'createdAt', 'parent', 'reactions'],
+    properties: {
+      documentId: { type: 'string' },
+      authorName: { type: 'string' },
+      body: { type: 'string' },
+      createdAt: { type: 'string', format: 'date-time' },
+      parent: { type: 'object', properties: { documentId: { type: 'string' } } },
+      reactions: ref('CommentReactions'),
+    },
+  },
+  CommentReactions: {
+    type: 'object',
+    required: ['agree', 'disagree'],
+    properties: { agree: counts, disagree: counts },
+  },
+  ReactionRequest: {
+    type: 'object',
+    required: ['kind'],
+    properties: { kind: { type: 'string', enum: [...REACTION_KINDS] } },
+    example: { kind: 'agree' },
+  },
+  ReactionResponse: {
+    type: 'object',
+    properties: {
+      data: {
+        type: 'object',
+        properties: {
+          documentId: { type: 'string' },
+          reaction: { type: 'string', enum: [...REACTION_KINDS], description: "This reader's reaction now." },
+          reactions: ref('CommentReactions'),
+        },
+      },
+    },
+  },
+  ReportRequest: {
+    type: 'object',
+    required: ['reason'],
+    properties: {
+      reason: { type: 'string', enum: [...REPORT_REASONS] },
+      note: {
+        type: 'string',
+        nullable: true,
+        maxLength: LIMITS.reportNoteMax,
+        description: 'Seen by moderators only.',
+      },
+    },
+    example: { reason: 'slander', note: 'به یک شخص تهمت زده است.' },
+  },
+  ReportResponse: {
+    type: 'object',
+    properties: {
+      data: {
+        type: 'object',
+        properties: { documentId: { type: 'string' }, reported: { type: 'boolean', enum: [true] } },
+      },
+    },
+  },
+  CommentReport: {
+    type: 'object',
+    description: "A reader's report, as moderators see it (the reader is never identified).",
+    properties: {
+      id: { type: 'integer' },
+      reason: { type: 'string', enum: [...REPORT_REASONS] },
+      note: { type: 'string', nullable: true },
+      createdAt: { type: 'string', format: 'date-time' },
+      resolution: { type: 'string', enum: Object.keys(REPORT_RESOLUTION_LABELS), nullable: true },
+      resolvedAt: { type: 'string', format: 'date-time', nullable: true },
+      resolvedBy: {
+        type: 'object',
+        nullable: true,
+        description: 'Who dismissed the report or rejected the comment (id null: the system).',
+        properties: { id: { type: 'integer', nullable: true }, label: { type: 'string', nullable: true } },
+      },
+    },
+  },
+  AuthorHistory: {
+    type: 'object',
+    description:
+      "The author's earlier comments (by a salted hash of the normalized email when given, else of the address hash), never this one. Moderators only.",
+    properties: {
+      approved: counts,
+      rejected: counts,
+      rejectedByReason: {
+        type: 'object',
+        properties: Object.fromEntries(REJECTION_REASONS.map((reason) => [reason, counts])),
+      },
+      pending: counts,
+      recent: {
+        type: 'array',
+        maxItems: LIMITS.historyRecentMax,
+        description: 'The latest earlier comments, newest first; bodies cut at 300 characters.',
+        items: {
+          type: 'object',
+          properties: {
+            documentId: { type: 'string' },
+            moderationStatus: { type: 'string', enum: [...MODERATION_STATUSES] },
+            createdAt: { type: 'string', format: 'date-time' },
+            body: { type: 'string' },
+          },
+        },
       },
     },
   },
@@ -327,6 +448,21 @@ export const KHABAR_SCHEMAS: Record<string, Schema> = {
         nullable: true,
         properties: { documentId: { type: 'string' }, title: { type: 'string' }, locale: { type: 'string' } },
       },
+      authorHistory: ref('AuthorHistory'),
+      parent: {
+        type: 'object',
+        nullable: true,
+        description: 'The comment a reply answers; null for a comment of its own.',
+        properties: { documentId: { type: 'string' }, body: { type: 'string' }, authorName: { type: 'string' } },
+      },
+      reports: {
+        type: 'object',
+        properties: {
+          open: { ...counts, description: 'Reports not yet dismissed nor settled by a rejection.' },
+          items: { type: 'array', items: ref('CommentReport'), description: 'Every report, newest first.' },
+        },
+      },
+      reactions: ref('CommentReactions'),
     },
   },
   ModeratorCommentResponse: { type: 'object', properties: { data: ref('ModeratorComment') } },
@@ -346,6 +482,22 @@ export const KHABAR_SCHEMAS: Record<string, Schema> = {
       relevanceThreshold: { type: 'number', minimum: 0, maximum: 1 },
       maxLinks: { type: 'integer', minimum: 0, maximum: SETTINGS_LIMITS.maxLinks },
       duplicateWindowMinutes: { type: 'integer', minimum: 0, maximum: SETTINGS_LIMITS.duplicateWindowMinutes },
+      closeCommentsAfterDays: {
+        type: 'integer',
+        nullable: true,
+        minimum: 1,
+        maximum: SETTINGS_LIMITS.closeCommentsAfterDays,
+        description:
+          "Days after publication when an article stops taking comments; null: never. An article's `commentsEnabled: false` or own `commentsCloseAt` wins.",
+      },
+      reportThreshold: {
+        type: 'integer',
+        nullable: true,
+        minimum: 1,
+        maximum: SETTINGS_LIMITS.reportThreshold,
+        description:
+          'Open reports by distinct readers that move an approved comment back to pending (audited, actor `reports`); null (the default): off.',
+      },
       rateLimit: {
         type: 'object',
         additionalProperties: false,
@@ -436,6 +588,79 @@ export const KHABAR_PATHS: Record<string, Schema> = {
       },
     },
   },
+  '/comments/{id}/reactions': {
+    post: {
+      tags: ['Comment'],
+      summary: 'Agree or disagree with a published comment',
+      description:
+        "One reaction per reader per comment (a salted hash of the address plus the anonymous `khabar_reader` cookie, HttpOnly, SameSite=Lax, two years, set on the first successful reaction or report); a new kind replaces the reader's earlier one, the same kind again changes nothing. Limited per client address (60 a minute, 600 an hour).",
+      security: [],
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'documentId' }],
+      requestBody: { required: true, ...json(ref('ReactionRequest')) },
+      responses: {
+        '200': {
+          description: "The reader's reaction and the comment's counts.",
+          headers: { 'Set-Cookie': { schema: { type: 'string' }, description: 'The reader cookie, when new.' } },
+          ...json(ref('ReactionResponse')),
+        },
+        '400': errorResponse(400, 'ValidationError', 'No kind, or an unknown one.', ['reaction_kind_invalid']),
+        '404': errorResponse(404, 'NotFoundError', 'Missing, pending and rejected comments alike.', [
+          'moderation_not_found',
+        ]),
+        '429': {
+          ...errorResponse(429, 'RateLimitError', 'Too many reactions from this address.', [
+            'reader_action_rate_limited',
+          ]),
+          headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait.' } },
+        },
+      },
+    },
+  },
+  '/comments/{id}/reports': {
+    post: {
+      tags: ['Comment'],
+      summary: 'Report a published comment to the moderators',
+      description:
+        'One report per reader per comment (as for reactions). The comment stays published until a moderator acts; it enters the reported queue. Limited per client address (10 a minute, 60 an hour).',
+      security: [],
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'documentId' }],
+      requestBody: { required: true, ...json(ref('ReportRequest')) },
+      responses: {
+        '201': { description: 'Reported.', ...json(ref('ReportResponse')) },
+        '200': { description: 'This reader had already reported it: nothing changed.', ...json(ref('ReportResponse')) },
+        '400': errorResponse(400, 'ValidationError', 'No reason, an unknown one, or a note too long.', [
+          'report_reason_invalid',
+          'report_note_too_long',
+        ]),
+        '404': errorResponse(404, 'NotFoundError', 'Missing, pending and rejected comments alike.', [
+          'moderation_not_found',
+        ]),
+        '429': {
+          ...errorResponse(429, 'RateLimitError', 'Too many reports from this address.', [
+            'reader_action_rate_limited',
+          ]),
+          headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait.' } },
+        },
+      },
+    },
+  },
+  '/moderation/comments/{documentId}/reports/dismiss': {
+    servers: moderationServers,
+    post: {
+      tags: ['Moderation'],
+      summary: "Dismiss a comment's open reports (it stays as it is)",
+      description:
+        'Each report keeps who dismissed it and when. To unpublish the comment instead, reject it: that settles its reports too.',
+      security: [{ bearerAuth: [] }],
+      parameters: [documentIdParameter],
+      responses: {
+        '200': { description: 'The comment after the change.', ...json(ref('ModeratorCommentResponse')) },
+        ...moderationErrors,
+        '404': errorResponse(404, 'NotFoundError', 'No such comment.', ['moderation_not_found']),
+        '409': errorResponse(409, 'ConflictError', 'No open report to dismiss.', ['moderation_no_open_reports']),
+      },
+    },
+  },
   '/moderation/comments': {
     servers: moderationServers,
     get: {
@@ -450,6 +675,12 @@ export const KHABAR_PATHS: Record<string, Schema> = {
         },
         { name: 'article', in: 'query', schema: { type: 'string' }, description: "An article's documentId." },
         { name: 'sort', in: 'query', schema: { type: 'string', enum: ['createdAt:asc', 'createdAt:desc'] } },
+        {
+          name: 'reported',
+          in: 'query',
+          schema: { type: 'string', enum: ['true', 'false'] },
+          description: '`true`: the reported queue, comments with open reports, most reported first (sort ignored).',
+        },
         { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: LIMITS.queuePageMax } },
         {
           name: 'pageSize',
@@ -642,6 +873,7 @@ const PRIVATE_FIELDS = new Set([
   'moderatedBy',
   'moderatedAt',
   'rejectionReason',
+  'parentDocumentId',
 ]);
 /** Generated from the comment type, which has no public shape of its own: PublicComment instead. */
 const GENERATED_COMMENT_SCHEMAS = ['Comment', 'CommentRequest', 'CommentListResponse', 'CommentResponse'];
@@ -673,5 +905,12 @@ export function correctGeneratedSchemas(document: { components?: { schemas?: Rec
     if (!(name in KHABAR_SCHEMAS)) strip(schema);
   }
   const article = schemas.Article;
-  if (article?.properties) article.properties.commentStats = ref('CommentStats');
+  if (article?.properties) {
+    article.properties.commentStats = ref('CommentStats');
+    article.properties.commentsOpen = {
+      type: 'boolean',
+      description:
+        'Whether the article takes comments now: `commentsEnabled`, then `commentsCloseAt`, then the site-wide `closeCommentsAfterDays` from publication. Hide the form when false; its comments stay readable.',
+    };
+  }
 }

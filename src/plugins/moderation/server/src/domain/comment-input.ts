@@ -39,8 +39,8 @@ export interface CommentInput {
   authorName: string;
   authorEmail: string | null;
   body: string;
-  /** The documentId of the published comment this one replies to; null for a comment of its own. */
-  parent: string | null;
+  /** The documentId of the published comment this one replies to; absent for a comment of its own. */
+  parent?: string;
 }
 
 // Deliberately plain: one @, no spaces, a dot in the domain. Deliverability is not our concern.
@@ -127,5 +127,7 @@ export function parseCommentInput(
   }
 
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value: { article, authorName, authorEmail, body: text, parent } };
+  const value: CommentInput = { article, authorName, authorEmail, body: text };
+  if (parent !== null) value.parent = parent;
+  return { ok: true, value };
 }
