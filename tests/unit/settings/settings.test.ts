@@ -89,3 +89,34 @@ describe('autoRejection', () => {
     expect(autoRejection([], { not_persian: true, blocklisted: true, off_topic: true, spam: true })).toBeNull();
   });
 });
+
+describe("the readers' side settings", () => {
+  it('are off by default', () => {
+    expect(DEFAULT_SETTINGS.closeCommentsAfterDays).toBeNull();
+    expect(DEFAULT_SETTINGS.reportThreshold).toBeNull();
+  });
+
+  it('take whole numbers in range, or null, and survive the row round trip', () => {
+    const result = applySettingsUpdate(DEFAULT_SETTINGS, { closeCommentsAfterDays: 30, reportThreshold: 5 });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(settingsFromRow(settingsToRow(result.value))).toEqual(result.value);
+    const cleared = applySettingsUpdate(result.value, { closeCommentsAfterDays: null, reportThreshold: null });
+    expect(cleared.ok && [cleared.value.closeCommentsAfterDays, cleared.value.reportThreshold]).toEqual([null, null]);
+  });
+
+  it.each([
+    [{ closeCommentsAfterDays: 0 }],
+    [{ closeCommentsAfterDays: 3651 }],
+    [{ closeCommentsAfterDays: 1.5 }],
+    [{ reportThreshold: 0 }],
+    [{ reportThreshold: 1001 }],
+    [{ reportThreshold: '5' }],
+  ])('refuses %j', (update) => {
+    const result = applySettingsUpdate(DEFAULT_SETTINGS, update);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0].path).toBe(Object.keys(update)[0]);
+    expect(result.errors[0].message.fa).toMatch(/[\u0600-\u06FF]/);
+  });
+});
