@@ -53,7 +53,7 @@ const LAYOUTS: Layout[] = [
     },
     relationLabels: { article: 'title' },
     // Set by the moderation service or at submission; the server ignores edits to the first two.
-    readOnly: ['moderatedBy', 'moderatedAt', 'ipHash', 'userAgent', 'screening', 'fingerprint'],
+    readOnly: ['moderatedBy', 'moderatedAt', 'ipHash', 'userAgent', 'screening', 'fingerprint', 'parentDocumentId'],
     // The relation can only show an admin user's documentId (the content manager names admin
     // users by no field a role can be granted); the edit view's Moderation panel (src/admin)
     // names the moderator instead.

@@ -148,7 +148,16 @@ describe('the schema shows the public nothing private', () => {
   });
 
   it('shows a comment exactly as REST does, with no moderation status or dates that move', () => {
-    expect(fieldsOf('Comment')).toEqual(['article', 'authorName', 'body', 'createdAt', 'documentId']);
+    // Issue #14: the readers' counters and the approved replies, as in REST.
+    expect(fieldsOf('Comment')).toEqual([
+      'article',
+      'authorName',
+      'body',
+      'createdAt',
+      'documentId',
+      'reactions',
+      'replies',
+    ]);
     expect(fieldsOf('CommentFiltersInput')).toEqual([
       'and',
       'article',

@@ -76,7 +76,8 @@ afterAll(async () => {
   await app.stop();
 });
 
-const PUBLIC_ITEM_KEYS = ['article', 'authorName', 'body', 'createdAt', 'documentId'];
+// Issue #14 added the readers' counters and the approved replies to the public shape.
+const PUBLIC_ITEM_KEYS = ['article', 'authorName', 'body', 'createdAt', 'documentId', 'reactions', 'replies'];
 const PRIVATE_VALUES = () => [SECRET_EMAIL, SECRET_AGENT, SECRET_NOTE, pendingBody, rejectedBody];
 const leaksPrivate = (body: unknown) => {
   const text = JSON.stringify(body);
@@ -303,7 +304,7 @@ describe('GET /api/comments and /api/comments/:id', () => {
     expect(leaksPrivate(response.body)).toBe(false);
   });
 
-  it('shows each item with exactly documentId, authorName, body, createdAt and article.documentId', async () => {
+  it('shows each item with exactly documentId, authorName, body, createdAt, article.documentId, reactions and replies', async () => {
     const response = await app.http().get('/api/comments');
     for (const item of response.body.data) {
       expect(Object.keys(item).sort()).toEqual(PUBLIC_ITEM_KEYS);

@@ -61,7 +61,16 @@ describe('the OpenAPI document', () => {
     const item = deref(
       document.paths['/comments'].get.responses['200'].content['application/json'].schema.properties.data.items,
     );
-    expect(Object.keys(item.properties).sort()).toEqual(['article', 'authorName', 'body', 'createdAt', 'documentId']);
+    // Issue #14: the readers' counters and the approved replies.
+    expect(Object.keys(item.properties).sort()).toEqual([
+      'article',
+      'authorName',
+      'body',
+      'createdAt',
+      'documentId',
+      'reactions',
+      'replies',
+    ]);
     expect(Object.keys(document.paths['/comments/{id}'])).toEqual(['get']);
     expect(document.paths['/comments/{id}'].get.responses['404']).toBeDefined();
   });
