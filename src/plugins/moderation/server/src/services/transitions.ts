@@ -231,11 +231,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function countsByArticle(articleDocumentIds?: string[]) {
     // `screenedOut`: rejected by screening and not acted on since (comments.screened_out, set
     // only by a screening transition). The public counts show these as pending (see comment-stats).
-    // `visibleRoot`: the visible ones that are not replies (what the public list pages over).
-    const counts = new Map<
-      string,
-      Record<ModerationStatus | 'total' | 'visible' | 'visibleRoot' | 'screenedOut', number>
-    >();
+    const counts = new Map<string, Record<ModerationStatus | 'total' | 'visible' | 'screenedOut', number>>();
     if (articleDocumentIds?.length === 0) return counts;
     const knex = strapi.db.connection;
     const query = knex('khabar_comment_counts')
@@ -252,11 +248,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     for (const row of rows) {
       let count = counts.get(row.document_id);
       if (!count) {
-        count = { total: 0, pending: 0, approved: 0, rejected: 0, visible: 0, visibleRoot: 0, screenedOut: 0 };
+        count = { total: 0, pending: 0, approved: 0, rejected: 0, visible: 0, screenedOut: 0 };
         counts.set(row.document_id, count);
       }
       if (row.counter === 'screened_out') count.screenedOut = Number(row.n);
-      else if (row.counter === 'visible_root') count.visibleRoot = Number(row.n);
+      // `visible_root` (visible and not a reply) is the public comment page's total, read there.
+      else if (row.counter === 'visible_root') continue;
       else count[row.counter] = Number(row.n);
       if (isModerationStatus(row.counter)) count.total += Number(row.n);
     }
