@@ -191,6 +191,8 @@ export function registerPublicGraphqlSchema(strapi: Core.Strapi) {
           authorName: String
           authorEmail: String
           body: String
+          "A reply: the documentId of the published comment it answers (same article, one level)."
+          parent: String
           "Leave empty: a form-filling bot's trap (the honeypot)."
           website: String
         }

@@ -430,6 +430,23 @@ describe('GraphQL', () => {
       },
     ]);
     expect(JSON.stringify(response.body)).not.toContain(pendingBody);
+    // A reply through GraphQL's createComment: the same checks as REST.
+    const submitted = await app
+      .http()
+      .post('/graphql')
+      .send({
+        query: `mutation($data: CommentSubmissionInput!) { createComment(data: $data) { documentId moderationStatus } }`,
+        variables: { data: { article, parent, authorName: 'سارا', body: 'پاسخ دربارهٔ نان از گراف‌کیوال' } },
+      });
+    expect(submitted.body.data.createComment.moderationStatus).toBe('pending');
+    const refused = await app
+      .http()
+      .post('/graphql')
+      .send({
+        query: `mutation($data: CommentSubmissionInput!) { createComment(data: $data) { documentId } }`,
+        variables: { data: { article, parent: approvedReply, authorName: 'سارا', body: 'پاسخ به پاسخ دربارهٔ نان' } },
+      });
+    expect(JSON.stringify(refused.body.errors)).toContain('comment_parent_is_reply');
     const asComment = await app
       .http()
       .post('/graphql')
