@@ -11,11 +11,29 @@ export type Article = {
   locale: string;
   publishedAt: string;
   commentsEnabled: boolean | null;
+  /** Whether the article takes comments now (its switch, its close date, the site's age limit). */
+  commentsOpen?: boolean;
   commentStats: CommentStats;
   source?: { name: string } | null;
   cover?: { url: string; alternativeText?: string | null; width?: number; height?: number } | null;
 };
-export type PublicComment = { documentId: string; authorName: string; body: string; createdAt: string };
+export type Reactions = { agree: number; disagree: number };
+export type PublicReply = {
+  documentId: string;
+  authorName: string;
+  body: string;
+  createdAt: string;
+  reactions?: Reactions;
+};
+export type PublicComment = {
+  documentId: string;
+  authorName: string;
+  body: string;
+  createdAt: string;
+  reactions?: Reactions;
+  /** Approved replies, oldest first. */
+  replies?: PublicReply[];
+};
 export type ApiError = {
   status: number;
   code?: string;

@@ -104,8 +104,15 @@ async function renderHome(lang: Lang) {
   main.append(list);
 }
 
-function commentItem(comment: PublicComment, lang: Lang) {
-  return el(
+/** Agree and disagree counts, read-only (reacting is POST /api/comments/:id/reactions). */
+function reactionsLine(reactions: PublicComment['reactions'], lang: Lang) {
+  const number = new Intl.NumberFormat(lang === 'fa' ? 'fa-IR' : 'en-US');
+  const { agree = 0, disagree = 0 } = reactions ?? {};
+  return el('p', { class: 'reactions' }, `👍 ${number.format(agree)} · 👎 ${number.format(disagree)}`);
+}
+
+function commentItem(comment: PublicComment, lang: Lang): HTMLElement {
+  const item = el(
     'li',
     { class: 'comment' },
     el(
@@ -117,7 +124,12 @@ function commentItem(comment: PublicComment, lang: Lang) {
       el('time', { datetime: comment.createdAt }, formatDateTime(comment.createdAt, lang)),
     ),
     el('p', { class: 'comment-body', dir: 'auto' }, comment.body),
+    reactionsLine(comment.reactions, lang),
   );
+  if (comment.replies && comment.replies.length > 0) {
+    item.append(el('ol', { class: 'replies' }, ...comment.replies.map((reply) => commentItem(reply, lang))));
+  }
+  return item;
 }
 
 function commentForm(article: Article, lang: Lang, onSent: () => void) {
@@ -307,7 +319,7 @@ async function renderArticle(lang: Lang, segment: string) {
   if (comments.length === 0) list.replaceWith(el('p', { class: 'no-comments' }, t.noComments));
   else list.append(...comments.map((comment) => commentItem(comment, lang)));
 
-  if (article.commentsEnabled === false) {
+  if (article.commentsOpen === false || article.commentsEnabled === false) {
     section.append(el('p', { class: 'closed' }, t.closed));
     return;
   }
