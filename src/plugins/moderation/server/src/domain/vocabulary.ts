@@ -165,6 +165,9 @@ export const LIMITS = {
   queuePageMax: 1_000_000,
   /** A text tried against the screening rules. */
   screenTextMax: 20000,
+  /** Days the daily moderation figures (GET /moderation/stats/daily) may cover, and their default. */
+  dailyStatsDaysMax: 90,
+  dailyStatsDaysDefault: 14,
 } as const;
 
 /** Limits of the screening settings moderators edit (the settings schema is checked against them). */

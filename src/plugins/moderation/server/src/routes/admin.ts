@@ -24,6 +24,8 @@ export default {
     { method: 'POST', path: '/comments/:documentId/reject', handler: 'moderation.reject', config: moderate },
     { method: 'POST', path: '/comments/:documentId/reopen', handler: 'moderation.reopen', config: moderate },
     { method: 'GET', path: '/stats', handler: 'moderation.stats', config: read },
+    { method: 'GET', path: '/stats/daily', handler: 'moderation.dailyStats', config: read },
+    { method: 'GET', path: '/articles/:documentId/counts', handler: 'moderation.articleCounts', config: read },
     { method: 'GET', path: '/settings', handler: 'moderation.getSettings', config: settings },
     { method: 'PUT', path: '/settings', handler: 'moderation.updateSettings', config: settings },
     { method: 'POST', path: '/screen', handler: 'moderation.screen', config: settings },
