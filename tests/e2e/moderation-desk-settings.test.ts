@@ -48,7 +48,7 @@ async function settingsShot(page: Page, name: string) {
     .filter({ hasText: /saved|ذخیره/ })
     .waitFor({ state: 'detached' })
     .catch(() => undefined);
-  await page.setViewportSize({ width: 1440, height: 2900 });
+  await page.setViewportSize({ width: 1440, height: 2350 });
   await page.evaluate(() => window.scrollTo(0, 0));
   await docsShot(page, name);
   await page.setViewportSize({ width: 1440, height: 1000 });
