@@ -1,6 +1,6 @@
 import { useIntl } from 'react-intl';
 import type { Label } from '../../server/src/domain/vocabulary';
-import { PLUGIN_ID } from './pluginId';
+import { PLUGIN_ID } from './routes';
 import en from './translations/en.json';
 import fa from './translations/fa.json';
 

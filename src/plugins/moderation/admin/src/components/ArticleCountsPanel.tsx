@@ -3,7 +3,7 @@ import { useAuth, useFetchClient } from '@strapi/strapi/admin';
 import * as React from 'react';
 import { NavLink } from 'react-router-dom';
 import { useDeskText } from '../i18n';
-import { deskPath, PERMISSIONS } from '../pluginId';
+import { deskPath, PERMISSIONS } from '../routes';
 
 const ARTICLE_UID = 'api::article.article';
 

@@ -4,7 +4,7 @@ import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi
 import * as React from 'react';
 import { NavLink } from 'react-router-dom';
 import { useDeskText } from '../../i18n';
-import { deskPath, PERMISSIONS } from '../../pluginId';
+import { deskPath, PERMISSIONS } from '../../routes';
 import { AutomationSection } from './AutomationSection';
 import {
   draftOf,
