@@ -33,10 +33,14 @@ module.exports = async function e2eSetup() {
     !existsSync(builtIndex) || adminSources.some((folder) => newestIn(folder) > statSync(builtIndex).mtimeMs);
   if (stale) {
     process.stderr.write('[e2e] building the admin panel (strapi build)…\n');
-    execFileSync(process.execPath, [require.resolve('@strapi/strapi/bin/strapi.js'), 'build'], {
-      cwd: appDir,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    execFileSync(
+      process.execPath,
+      [path.join(path.dirname(require.resolve('@strapi/strapi/package.json')), 'bin/strapi.js'), 'build'],
+      {
+        cwd: appDir,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
   }
   await integrationSetup();
 };
