@@ -1,5 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { registerModerationAdmin, registerModerationMenu, registerQueueWidget } from './moderation';
+import { registerModerationAdmin, registerModerationMenu } from './moderation';
 
 /**
  * Strapi's admin panel is left-to-right. Persian text typed into it (titles, leads, comments)
@@ -21,7 +21,6 @@ export default {
   },
   register(app: StrapiApp) {
     registerModerationMenu(app);
-    registerQueueWidget(app);
   },
   bootstrap(app: StrapiApp) {
     const style = document.createElement('style');

@@ -339,48 +339,6 @@ export function registerModerationMenu(app: StrapiApp) {
   } as never);
 }
 
-/**
- * A home-page widget with the queue's counts. Strapi's own recent-entries widgets cannot be
- * told how to show a comment's moderation status (they show draft/published, which a comment
- * does not have), so the home page gets this one beside them.
- */
-export function QueueWidget() {
-  const { get } = useFetchClient();
-  const [overall, setOverall] = React.useState<Record<string, number> | null>(null);
-  React.useEffect(() => {
-    let current = true;
-    get<{ data: { overall: Record<string, number> } }>('/moderation/stats')
-      .then((response) => {
-        if (current) setOverall(response.data.data.overall);
-      })
-      .catch(() => undefined);
-    return () => {
-      current = false;
-    };
-  }, [get]);
-  if (!overall) return null;
-  return (
-    <Flex direction="column" alignItems="stretch" gap={2} data-khabar="queue-widget">
-      <Typography variant="beta">{overall.pending} awaiting review</Typography>
-      <Typography variant="omega">
-        {overall.approved} approved · {overall.rejected} rejected · {overall.total} in all
-      </Typography>
-    </Flex>
-  );
-}
-
-export function registerQueueWidget(app: StrapiApp) {
-  const widgets = (app as unknown as { widgets?: { register(widget: unknown): void } }).widgets;
-  widgets?.register({
-    id: 'comment-queue',
-    icon: Message,
-    title: { id: 'khabar.moderation.widget', defaultMessage: 'Comment queue' },
-    link: { label: { id: 'khabar.moderation.widget.link', defaultMessage: 'Open the queue' }, href: `/${QUEUE_PATH}` },
-    component: async () => QueueWidget,
-    permissions: [{ action: READ }],
-  });
-}
-
 const FORM_ISSUE_TEXT: Record<CommentFormIssue['code'], string> = {
   moderation_reason_required: 'A rejection needs a reason: choose one, then save.',
   moderation_fields_need_transition:

@@ -273,6 +273,10 @@ export const MESSAGES = {
     en: 'The parameter "{name}" has an invalid value.',
     fa: 'مقدار پارامتر «{name}» نادرست است.',
   },
+  moderation_article_not_found: {
+    en: 'No article has this documentId.',
+    fa: 'خبری با این شناسه (documentId) وجود ندارد.',
+  },
   comment_edit_forbidden: {
     en: 'Only moderators may create, edit or delete readers’ comments.',
     fa: 'فقط ناظران می‌توانند نظر خوانندگان را بسازند، ویرایش یا حذف کنند.',

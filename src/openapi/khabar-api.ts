@@ -511,6 +511,25 @@ export const KHABAR_SCHEMAS: Record<string, Schema> = {
   },
 };
 
+/** What the environment fixes on this server beside the settings (null: the setting applies). */
+const settingsMeta = {
+  type: 'object',
+  properties: {
+    environment: {
+      type: 'object',
+      properties: {
+        rateLimit: {
+          type: 'object',
+          properties: {
+            perMinute: { type: 'integer', nullable: true, minimum: 0 },
+            perHour: { type: 'integer', nullable: true, minimum: 0 },
+          },
+        },
+      },
+    },
+  },
+};
+
 const statusCounts = {
   type: 'object',
   properties: { total: counts, pending: counts, approved: counts, rejected: counts },
@@ -791,6 +810,100 @@ export const KHABAR_PATHS: Record<string, Schema> = {
       },
     },
   },
+  '/moderation/stats/daily': {
+    servers: moderationServers,
+    get: {
+      tags: ['Moderation'],
+      summary: 'Moderation figures per day, today included (the home page widget)',
+      description:
+        "`received`: comments created that day; `pending`: of those, the ones still awaiting review; `approved` / `rejected`: comments a decision (moderation event) moved to that status that day, each comment once a day (screening's automatic rejections included). Days are calendar days in `timeZone`.",
+      security: [{ bearerAuth: [] }],
+      parameters: [
+        {
+          name: 'days',
+          in: 'query',
+          schema: {
+            type: 'integer',
+            minimum: 1,
+            maximum: LIMITS.dailyStatsDaysMax,
+            default: LIMITS.dailyStatsDaysDefault,
+          },
+        },
+        {
+          name: 'timeZone',
+          in: 'query',
+          schema: { type: 'string', default: 'UTC', example: 'Asia/Tehran' },
+          description: 'An IANA time zone.',
+        },
+      ],
+      responses: {
+        '200': {
+          description: 'One entry per day, oldest first, and the queue now.',
+          ...json({
+            type: 'object',
+            properties: {
+              data: {
+                type: 'object',
+                properties: {
+                  timeZone: { type: 'string' },
+                  days: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      properties: {
+                        date: { type: 'string', format: 'date' },
+                        received: counts,
+                        pending: counts,
+                        approved: counts,
+                        rejected: counts,
+                      },
+                    },
+                  },
+                  queue: { type: 'object', properties: { pending: counts } },
+                },
+              },
+            },
+          }),
+        },
+        '400': errorResponse(400, 'ValidationError', 'A bad number of days or time zone.', ['moderation_bad_query']),
+        ...moderationErrors,
+      },
+    },
+  },
+  '/moderation/articles/{documentId}/counts': {
+    servers: moderationServers,
+    get: {
+      tags: ['Moderation'],
+      summary: "One article's comment counts (its edit view's side panel)",
+      description:
+        "Exact counts: `published` is approved comments under a published version; screening's automatic rejections count as `rejected` (the public `commentStats` shows them as pending).",
+      security: [{ bearerAuth: [] }],
+      parameters: [documentIdParameter],
+      responses: {
+        '200': {
+          description: 'The counts.',
+          ...json({
+            type: 'object',
+            properties: {
+              data: {
+                type: 'object',
+                properties: {
+                  documentId: { type: 'string' },
+                  total: counts,
+                  pending: counts,
+                  published: counts,
+                  approved: counts,
+                  rejected: counts,
+                },
+              },
+            },
+          }),
+        },
+        ...moderationErrors,
+        '404': errorResponse(404, 'NotFoundError', 'No such article.', ['moderation_article_not_found']),
+      },
+    },
+  },
   '/moderation/settings': {
     servers: moderationServers,
     get: {
@@ -800,7 +913,7 @@ export const KHABAR_PATHS: Record<string, Schema> = {
       responses: {
         '200': {
           description: 'The settings.',
-          ...json({ type: 'object', properties: { data: ref('ModerationSettings') } }),
+          ...json({ type: 'object', properties: { data: ref('ModerationSettings'), meta: settingsMeta } }),
         },
         ...moderationErrors,
       },
@@ -813,7 +926,7 @@ export const KHABAR_PATHS: Record<string, Schema> = {
       responses: {
         '200': {
           description: 'The settings now.',
-          ...json({ type: 'object', properties: { data: ref('ModerationSettings') } }),
+          ...json({ type: 'object', properties: { data: ref('ModerationSettings'), meta: settingsMeta } }),
         },
         '400': {
           description: 'An invalid setting: nothing changed. `error.details.code` is `moderation_bad_settings`.',

@@ -34,8 +34,9 @@ describe('the moderation plugin', () => {
     const router = (app.strapi.plugin('moderation').routes as Record<string, { type: string; routes: unknown[] }>)
       .admin;
     expect(router.type).toBe('admin');
-    // Issue #14 added POST /comments/:documentId/reports/dismiss.
-    expect(router.routes).toHaveLength(11);
+    // 10 before, + POST /comments/:documentId/reports/dismiss (issue #14), GET /stats/daily and
+    // GET /articles/:documentId/counts (issue #9).
+    expect(router.routes).toHaveLength(13);
   });
 });
 

@@ -22,20 +22,25 @@ function newestIn(folder) {
 }
 
 module.exports = async function e2eSetup() {
-  // The admin panel's own code, the plugin's admin entry, and the plugin's pure domain modules it imports.
+  // The admin panel's own code, the plugin's admin entry, and the plugin's pure modules it imports.
   const adminSources = [
     path.join(appDir, 'src/admin'),
     path.join(appDir, 'src/plugins/moderation/admin/src'),
     path.join(appDir, 'src/plugins/moderation/server/src/domain'),
+    path.join(appDir, 'src/plugins/moderation/server/src/screening'),
   ];
   const stale =
     !existsSync(builtIndex) || adminSources.some((folder) => newestIn(folder) > statSync(builtIndex).mtimeMs);
   if (stale) {
     process.stderr.write('[e2e] building the admin panel (strapi build)…\n');
-    execFileSync(process.execPath, [require.resolve('@strapi/strapi/bin/strapi.js'), 'build'], {
-      cwd: appDir,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    execFileSync(
+      process.execPath,
+      [path.join(path.dirname(require.resolve('@strapi/strapi/package.json')), 'bin/strapi.js'), 'build'],
+      {
+        cwd: appDir,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
   }
   await integrationSetup();
 };

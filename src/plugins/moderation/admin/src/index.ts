@@ -1,11 +1,25 @@
-const PLUGIN_ID = 'moderation';
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { prefixedMessages } from './i18n';
+import { PLUGIN_ID } from './routes';
+import { bootstrapArticlePanel, registerSettingsAndWidget } from './settings-admin';
 
 /**
- * The admin side of the moderation plugin. It registers the plugin with the admin panel; the
- * moderation desk (its pages, menu entry and translations) comes next.
+ * The admin side of the moderation plugin: the moderation desk's pages, menu entry and
+ * translations. Here: the screening settings page, the article side panel and the home widget
+ * (./settings-admin.ts).
  */
 export default {
-  register(app: { registerPlugin(plugin: { id: string; name: string }): void }) {
+  register(app: StrapiApp) {
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+    registerSettingsAndWidget(app);
+  },
+
+  bootstrap(app: StrapiApp) {
+    bootstrapArticlePanel(app);
+  },
+
+  /** The plugin's messages for the languages the admin offers (ids prefixed with the plugin id). */
+  async registerTrads({ locales }: { locales: string[] }) {
+    return locales.map((locale) => ({ locale, data: prefixedMessages(locale) }));
   },
 };

@@ -3,6 +3,7 @@ import { backfillAuditActors } from './audit-actors';
 import { registerModerationDatabaseGuard } from './database-guard';
 import { registerLocaleRemovalCleanup } from './locale-removal';
 import { MODERATION_EVENTS } from './services/transitions';
+import { ensureStatsIndexes } from './stats-indexes';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   registerModerationDatabaseGuard(strapi);
@@ -12,4 +13,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   webhooks.addAllowedEvent('COMMENT_REJECTED', MODERATION_EVENTS.rejected);
   await backfillAuditActors(strapi);
   await strapi.plugin('moderation').service('settings').ensure();
+  await ensureStatsIndexes(strapi);
 };

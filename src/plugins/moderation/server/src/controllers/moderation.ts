@@ -1,11 +1,20 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { nonNegativeInteger } from '../../../../../lib/environment';
 import { ConflictError, conflictBody } from '../../../../../lib/messages';
 import type { ModerationAction } from '../domain/vocabulary';
 import type { Actor, TransitionRequest } from '../services/transitions';
 import type { SettingsError } from '../settings';
-import { bulkTarget, decisionBody, objectBody, parseRequest, queueQuery, screenBody } from '../validation/admin-api';
+import {
+  bulkTarget,
+  dailyStatsQuery,
+  decisionBody,
+  objectBody,
+  parseRequest,
+  queueQuery,
+  screenBody,
+} from '../validation/admin-api';
 
 type AdminCtx = Context & { request: Context['request'] & { body?: unknown }; params: Record<string, string> };
 
@@ -31,6 +40,23 @@ async function answeringConflicts<T>(ctx: AdminCtx, work: () => Promise<T>): Pro
     }
     throw error;
   }
+}
+
+/**
+ * What the environment fixes on this server, beside the settings: a rate limit set by
+ * COMMENT_RATE_LIMIT_PER_MINUTE / _PER_HOUR wins over the stored one (null: the setting applies),
+ * so the settings page can say a number has no effect here.
+ */
+function settingsMeta() {
+  const fixed = (name: string) => nonNegativeInteger(process.env[name]) ?? null;
+  return {
+    environment: {
+      rateLimit: {
+        perMinute: fixed('COMMENT_RATE_LIMIT_PER_MINUTE'),
+        perHour: fixed('COMMENT_RATE_LIMIT_PER_HOUR'),
+      },
+    },
+  };
 }
 
 /** Admin API of the moderation queue, mounted at /moderation (see ../routes/admin.ts). */
@@ -81,7 +107,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async getSettings(ctx: AdminCtx) {
-      ctx.body = { data: await service('settings').get() };
+      ctx.body = { data: await service('settings').get(), meta: settingsMeta() };
     },
 
     async updateSettings(ctx: AdminCtx) {
@@ -94,7 +120,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           errors: result.errors.map((error: SettingsError) => ({ path: [error.path], messages: error.message })),
         });
       }
-      ctx.body = { data: result.value };
+      ctx.body = { data: result.value, meta: settingsMeta() };
     },
 
     /** Screens a text against the current rules, as a new comment on `article` would be. */
@@ -105,6 +131,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async stats(ctx: AdminCtx) {
       ctx.body = { data: await service('stats').overview() };
+    },
+
+    /** Per day, for the home page's widget: see the stats service for each series. */
+    async dailyStats(ctx: AdminCtx) {
+      ctx.body = { data: await service('stats').daily(parseRequest(dailyStatsQuery, ctx.query)) };
+    },
+
+    /** One article's comment counts, for its edit view's side panel. */
+    async articleCounts(ctx: AdminCtx) {
+      ctx.body = { data: await service('stats').article(ctx.params.documentId) };
     },
   };
 };

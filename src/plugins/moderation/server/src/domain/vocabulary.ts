@@ -194,6 +194,9 @@ export const LIMITS = {
   reportNoteMax: 500,
   /** Earlier comments of the same author a moderator sees in full. */
   historyRecentMax: 5,
+  /** Days the daily moderation figures (GET /moderation/stats/daily) may cover, and their default. */
+  dailyStatsDaysMax: 90,
+  dailyStatsDaysDefault: 14,
 } as const;
 
 /**

@@ -30,6 +30,8 @@ export default {
       config: moderate,
     },
     { method: 'GET', path: '/stats', handler: 'moderation.stats', config: read },
+    { method: 'GET', path: '/stats/daily', handler: 'moderation.dailyStats', config: read },
+    { method: 'GET', path: '/articles/:documentId/counts', handler: 'moderation.articleCounts', config: read },
     { method: 'GET', path: '/settings', handler: 'moderation.getSettings', config: settings },
     { method: 'PUT', path: '/settings', handler: 'moderation.updateSettings', config: settings },
     { method: 'POST', path: '/screen', handler: 'moderation.screen', config: settings },

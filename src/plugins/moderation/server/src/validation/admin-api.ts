@@ -33,6 +33,24 @@ export const queueQuery = z.object({
 });
 export type QueueQuery = z.infer<typeof queueQuery>;
 
+/** Whether the name is an IANA time zone Node knows (Asia/Tehran, UTC ...). */
+function isTimeZone(name: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** GET /moderation/stats/daily: how many days back, and the time zone whose days they are. */
+export const dailyStatsQuery = z.object({
+  days: queryInteger(LIMITS.dailyStatsDaysMax).default(LIMITS.dailyStatsDaysDefault),
+  timeZone: z.string().max(64).refine(isTimeZone).default('UTC'),
+});
+export type DailyStatsQuery = z.infer<typeof dailyStatsQuery>;
+
 /** An absent or empty note is none; a note is kept trimmed. */
 const note = z
   .string()
