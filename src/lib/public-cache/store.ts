@@ -1,0 +1,180 @@
+import type Redis from 'ioredis';
+
+/**
+ * Where cached answers and dependency versions live: Redis (shared by every instance) or this
+ * process's memory (one instance, development).
+ *
+ * Versions: one global sequence, incremented by every bump; a bumped dependency takes the new
+ * sequence value as its version. A miss reads the sequence before its query and the versions
+ * of what it showed after; if any is newer, a write committed meanwhile and the answer is not
+ * stored (dependencies.ts: computedBeforeAnyWrite). A hit compares the versions stored with
+ * the entry to the current ones, in one round trip.
+ */
+export interface CacheEntry {
+  etag: string;
+  body: string;
+  deps: string[];
+  versions: (number | null)[];
+}
+
+export interface CacheStore {
+  readonly kind: 'redis' | 'memory';
+  /** Whether the store can be trusted now (Redis connected, no bump lost since). */
+  ready(): Promise<boolean>;
+  sequence(): Promise<number>;
+  versions(deps: string[]): Promise<(number | null)[]>;
+  get(key: string): Promise<CacheEntry | null>;
+  set(key: string, entry: CacheEntry): Promise<void>;
+  /** Bumps the dependencies in one atomic step. */
+  bump(deps: string[]): Promise<void>;
+}
+
+export function createMemoryStore(maxEntries: number): CacheStore {
+  let sequence = 0;
+  const versions = new Map<string, number>();
+  // A Map keeps insertion order: re-inserting on read makes the first key the least recently used.
+  const entries = new Map<string, CacheEntry>();
+  return {
+    kind: 'memory',
+    async ready() {
+      return true;
+    },
+    async sequence() {
+      return sequence;
+    },
+    async versions(deps) {
+      return deps.map((dep) => versions.get(dep) ?? null);
+    },
+    async get(key) {
+      const entry = entries.get(key);
+      if (!entry) return null;
+      entries.delete(key);
+      entries.set(key, entry);
+      return entry;
+    },
+    async set(key, entry) {
+      entries.delete(key);
+      entries.set(key, entry);
+      while (entries.size > maxEntries) {
+        const oldest = entries.keys().next().value as string;
+        entries.delete(oldest);
+      }
+    },
+    async bump(deps) {
+      sequence += 1;
+      for (const dep of deps) versions.set(dep, sequence);
+    },
+  };
+}
+
+const BUMP_SCRIPT = `
+local s = redis.call('INCR', KEYS[1])
+for i = 2, #KEYS do redis.call('SET', KEYS[i], s) end
+return s`;
+
+class StoreUnavailable extends Error {}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work,
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new StoreUnavailable(`Redis did not answer in ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+const toVersion = (value: string | null): number | null => (value === null ? null : Number(value));
+
+/**
+ * The Redis store, on the project's shared connection (src/lib/redis.ts). Keys:
+ * `<prefix>seq`, `<prefix>v:<dependency>` (no expiry: an evicted version would make an old entry
+ * look current, so Redis must evict only keys with a TTL, e.g. `volatile-lru`), and
+ * `<prefix>e:<cache key>` (the entries, with a TTL as a memory bound, never as freshness).
+ *
+ * Unreachable Redis, a timeout or a lost bump make it not ready: the cache is bypassed, and
+ * before it is trusted again the `epoch` dependency is bumped, so no entry stored before can
+ * be served (a write whose bump was lost may have changed anything).
+ */
+export function createRedisStore(
+  redis: Redis,
+  options: { prefix: string; entryTtlSeconds: number; timeoutMs: number; log?: (message: string) => void },
+): CacheStore {
+  const { prefix, entryTtlSeconds, timeoutMs } = options;
+  const sequenceKey = `${prefix}seq`;
+  const versionKey = (dep: string) => `${prefix}v:${dep}`;
+  const entryKey = (key: string) => `${prefix}e:${key}`;
+  let trusted = false;
+  let lastAttempt = 0;
+  let recovering: Promise<boolean> | null = null;
+
+  const distrust = (why: unknown) => {
+    if (trusted) options.log?.(`public cache bypassed until Redis answers again: ${why}`);
+    trusted = false;
+  };
+  redis.on('close', () => distrust('connection closed'));
+  redis.on('error', (error) => distrust(error));
+
+  const call = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (redis.status !== 'ready') throw new StoreUnavailable(`Redis is ${redis.status}`);
+    try {
+      return await withTimeout(work(), timeoutMs);
+    } catch (error) {
+      distrust(error);
+      throw error;
+    }
+  };
+
+  const bumpRaw = (deps: string[]) =>
+    call(() => redis.eval(BUMP_SCRIPT, deps.length + 1, sequenceKey, ...deps.map(versionKey)) as Promise<unknown>);
+
+  return {
+    kind: 'redis',
+    async ready() {
+      if (trusted && redis.status === 'ready') return true;
+      if (redis.status !== 'ready') {
+        distrust(`Redis is ${redis.status}`);
+        return false;
+      }
+      // At most one recovery attempt at a time, and one a second.
+      if (recovering) return recovering;
+      if (Date.now() - lastAttempt < 1000) return false;
+      lastAttempt = Date.now();
+      recovering = bumpRaw(['epoch'])
+        .then(() => {
+          trusted = true;
+          return true;
+        })
+        .catch(() => false)
+        .finally(() => {
+          recovering = null;
+        });
+      return recovering;
+    },
+    async sequence() {
+      const value = await call(() => redis.get(sequenceKey));
+      return value === null ? 0 : Number(value);
+    },
+    async versions(deps) {
+      if (deps.length === 0) return [];
+      const values = await call(() => redis.mget(...deps.map(versionKey)));
+      return values.map(toVersion);
+    },
+    async get(key) {
+      const value = await call(() => redis.get(entryKey(key)));
+      return value === null ? null : (JSON.parse(value) as CacheEntry);
+    },
+    async set(key, entry) {
+      await call(() => redis.set(entryKey(key), JSON.stringify(entry), 'EX', entryTtlSeconds));
+    },
+    async bump(deps) {
+      try {
+        await bumpRaw(deps);
+      } catch (error) {
+        // Not trusted until `epoch` is bumped (ready()): covers whatever this bump would have.
+        distrust(error);
+        throw error;
+      }
+    },
+  };
+}
