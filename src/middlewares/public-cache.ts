@@ -22,7 +22,8 @@ import {
  * Writes (any other method) wait for the invalidations they started before they answer, so
  * the next read on any instance sees them.
  *
- * `X-Cache` says what happened: HIT, MISS (computed, stored), STALE-RACE (computed while a
+ * `Surrogate-Key` lists the answer's dependencies, the tags a CDN can purge by (the
+ * approve/reject webhook names them). `X-Cache` says what happened: HIT, MISS (computed, stored), STALE-RACE (computed while a
  * write to what it shows committed: served, not stored), BYPASS (store unavailable).
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
@@ -52,6 +53,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
             ctx.set('ETag', entry.etag);
             ctx.set('Cache-Control', cacheControl);
             ctx.set('X-Cache', 'HIT');
+            ctx.set('Surrogate-Key', entry.deps.join(' '));
             if (matchesEtag(ctx.get('If-None-Match'), entry.etag)) {
               ctx.status = 304;
               return;
@@ -85,6 +87,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       try {
         const deps = dependenciesOf(resource, query, payload);
         const versions = await store.versions(deps);
+        ctx.set('Surrogate-Key', deps.join(' '));
         if (computedBeforeAnyWrite(sequenceAtStart, versions)) {
           await store.set(key, { etag, body, deps, versions });
           outcome = 'MISS';

@@ -176,3 +176,18 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
 export function computedBeforeAnyWrite(sequenceAtStart: number, versions: (number | null)[]): boolean {
   return versions.every((version) => version === null || version <= sequenceAtStart);
 }
+
+/**
+ * What a CDN in front must purge when a comment of an article changes (the approve/reject
+ * webhook carries it): the cache tags answers carry in `Surrogate-Key` (Fastly) / `Cache-Tag`
+ * (Cloudflare), and the URLs for CDNs that purge by URL or prefix. Lists and sources showing
+ * the article's counts are covered by the tag `article:<documentId>`; by URL, by the prefixes.
+ */
+export function cdnPurgeFor(articleDocumentId: string | null, commentDocumentId: string) {
+  const tags = [COMMENTS, ...(articleDocumentId ? [articleDependency(articleDocumentId)] : [])];
+  const urls = [`/api/comments/${commentDocumentId}`];
+  const prefixes = ['/api/comments?', '/api/articles?', '/api/sources'];
+  if (articleDocumentId) urls.unshift(`/api/articles/${articleDocumentId}`);
+  if (articleDocumentId) prefixes.unshift(`/api/articles/${articleDocumentId}?`);
+  return { tags, urls, prefixes };
+}

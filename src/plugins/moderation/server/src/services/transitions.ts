@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ConflictError, localizedError } from '../../../../../lib/messages';
 import { invalidateComment, withOwnedInvalidation } from '../../../../../lib/public-cache';
+import { cdnPurgeFor } from '../../../../../lib/public-cache/dependencies';
 import { isModerationStatus, type ModerationAction, type ModerationStatus } from '../domain/statuses';
 import {
   isScreeningRejection,
@@ -150,6 +151,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         populate: { article: { select: ['documentId'] } },
       });
       // Public fields only: webhooks leave the building.
+      const articleDocumentId: string | null = comment?.article?.documentId ?? null;
       const payload = {
         model: 'comment',
         uid: COMMENT_UID,
@@ -157,8 +159,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           documentId: result.documentId,
           moderationStatus: result.to,
           previousStatus: result.from,
-          article: comment?.article ? { documentId: comment.article.documentId } : null,
+          article: articleDocumentId ? { documentId: articleDocumentId } : null,
         },
+        // What a CDN in front of the API must purge (README: HTTP caching and CDNs).
+        purge: cdnPurgeFor(articleDocumentId, result.documentId),
       };
       await strapi.eventHub.emit(event, payload);
       // Also as Strapi's own `entry.update`, the event the admin panel's webhook form offers.
