@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { hasPendingInvalidations, publicCache, settleInvalidations } from '../lib/public-cache';
+import { hasSentInvalidations, publicCache, settleInvalidations, settleSentInvalidations } from '../lib/public-cache';
 import {
   cacheControlOf,
   cacheKeyOf,
@@ -38,7 +38,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     if (!resource || !store || carriesCredentials(ctx.headers)) return next();
 
     // Changes this process made in code (not over HTTP) may still be recording.
-    if (hasPendingInvalidations()) await settleInvalidations();
+    if (hasSentInvalidations()) await settleSentInvalidations();
     const cacheControl = cacheControlOf(settings);
     const key = cacheKeyOf(ctx.path, ctx.query);
     let usable = false;

@@ -54,7 +54,12 @@ interface PublicCache {
 }
 
 let current: PublicCache | null = null;
-const pending = new Set<Promise<void>>();
+/** Bumps sent to the store and not yet answered. */
+const bumping = new Set<Promise<void>>();
+/** Bumps waiting for their transaction to commit. */
+const awaitingCommit = new Set<Promise<void>>();
+/** A transaction whose commit never came (not Strapi's own): bumped anyway after this long. */
+const COMMIT_WAIT_MS = 30_000;
 
 /** The cache of this process, made on first use from the environment. */
 export function publicCache(strapi: Core.Strapi): PublicCache {
@@ -95,15 +100,21 @@ export function invalidationIsOwned(): boolean {
   return owned.getStore() === true;
 }
 
-/** Whether bumps are still running (a read waits for them: src/middlewares/public-cache.ts). */
-export function hasPendingInvalidations(): boolean {
-  return pending.size > 0;
+/**
+ * Waits for the bumps of committed writes still on their way to the store: a read waits for
+ * them (a change this process made in code, not over HTTP, must show at its next read), not
+ * for transactions still open (src/middlewares/public-cache.ts).
+ */
+export async function settleSentInvalidations(): Promise<void> {
+  while (bumping.size > 0) await Promise.all([...bumping]);
 }
 
-/** Waits for the bumps started so far (a write request, before it answers). */
+/** Waits for every bump started so far, commits included (a write request, before it answers). */
 export async function settleInvalidations(): Promise<void> {
-  while (pending.size > 0) await Promise.all([...pending]);
+  while (bumping.size > 0 || awaitingCommit.size > 0) await Promise.all([...bumping, ...awaitingCommit]);
 }
+
+export const hasSentInvalidations = () => bumping.size > 0;
 
 function bumpNow(strapi: Core.Strapi, deps: string[]): Promise<void> {
   const { store } = publicCache(strapi);
@@ -112,8 +123,8 @@ function bumpNow(strapi: Core.Strapi, deps: string[]): Promise<void> {
     // The store distrusts itself until `epoch` is bumped: nothing stale can be served.
     strapi.log.warn(`public cache: could not record a change (${deps.join(', ')}): ${error}`);
   });
-  const tracked = work.finally(() => pending.delete(tracked));
-  pending.add(tracked);
+  const tracked = work.finally(() => bumping.delete(tracked));
+  bumping.add(tracked);
   return tracked;
 }
 
@@ -133,17 +144,27 @@ export function invalidate(strapi: Core.Strapi, deps: string[]): void {
   const waiting = new Promise<void>((resolve) => {
     release = resolve;
   });
-  pending.add(waiting);
-  const settle = () => {
-    pending.delete(waiting);
-    release();
+  awaitingCommit.add(waiting);
+  let done = false;
+  const settle = (bump: boolean) => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    awaitingCommit.delete(waiting);
+    if (bump) bumpNow(strapi, unique).finally(release);
+    else release();
   };
+  const timer = setTimeout(() => {
+    strapi.log.warn(
+      `public cache: no commit seen in ${COMMIT_WAIT_MS} ms, recording the change (${unique.join(', ')})`,
+    );
+    settle(true);
+  }, COMMIT_WAIT_MS);
+  timer.unref();
   // Joins the current transaction: its callbacks run after the outermost commit (or rollback).
   void strapi.db.transaction(async ({ onCommit, onRollback }) => {
-    onCommit(() => {
-      bumpNow(strapi, unique).finally(settle);
-    });
-    onRollback(settle);
+    onCommit(() => settle(true));
+    onRollback(() => settle(false));
   });
 }
 
