@@ -9,6 +9,8 @@
  * `PUBLIC_CACHE=off npm run bench` measures everything else uncached, as before the cache.
  */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
 import { articleDocumentId, type DatasetSize } from './lib/dataset';
 import type { DriveResult, DriveSpec } from './lib/drive';
 
@@ -20,10 +22,18 @@ export interface CacheBenchHost {
   drive(spec: DriveSpec): DriveResult;
   queriesPerRequest(url: string): Promise<number | null>;
   log(text: string): void;
+  /** BENCHMARKS.md when `--write`: the report goes between `<!-- bench:<size>-cache:begin/end -->`. */
+  writeTo: string | null;
+  /** Stock Strapi's req/s for a public read at 20 clients in this run (median), if measured. */
+  stockRps(scenario: string): number | null;
 }
+
+/** Khabar's env for issue #10's scenarios: the cache off, unless PUBLIC_CACHE is set. */
+export const uncachedUnlessAsked = (): Record<string, string> => ({ PUBLIC_CACHE: process.env.PUBLIC_CACHE ?? 'off' });
 
 export interface CacheRow {
   scenario: string;
+  stockRps: number | null;
   result: DriveResult;
   /** SQL queries of a request answered from the cache. */
   queries: number | null;
@@ -131,7 +141,7 @@ async function runCacheScenarios(host: CacheBenchHost): Promise<{ rows: CacheRow
     const queries = await host.queriesPerRequest(url);
     host.drive({ url, connections: 4, seconds: 1 });
     const result = host.drive({ url, connections: 20, seconds: duration });
-    rows.push({ scenario: scenario.name, result, queries });
+    rows.push({ scenario: scenario.name, result, queries, stockRps: host.stockRps(scenario.name) });
     host.log(
       `  cached ${scenario.name.padEnd(38)} c=20 ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p95 ${result.p95} ms  p99 ${result.p99} ms  errors ${result.errors + result.non2xx}  SQL on a hit ${queries ?? '-'}${result.rps >= READ_GOAL_RPS ? '' : `  (goal ${READ_GOAL_RPS} req/s)`}`,
     );
@@ -145,13 +155,13 @@ async function runCacheScenarios(host: CacheBenchHost): Promise<{ rows: CacheRow
 
 function cacheReport(report: { rows: CacheRow[]; mixed: MixedResult }): string {
   const lines = [
-    '| cached read (Redis store, 20 clients) | req/s | p50 ms | p95 ms | p99 ms | errors | SQL on a hit |',
-    '|---|---|---|---|---|---|---|',
+    '| cached read (Redis store, 20 clients) | req/s | × stock (same run) | p50 ms | p95 ms | p99 ms | errors | SQL on a hit |',
+    '|---|---|---|---|---|---|---|---|',
   ];
   for (const row of report.rows) {
     const r = row.result;
     lines.push(
-      `| \`${row.scenario.replace('GET ', '')}\` | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors + r.non2xx} | ${row.queries ?? '–'} |`,
+      `| \`${row.scenario.replace('GET ', '')}\` | ${r.rps.toFixed(0)} | ${row.stockRps ? `${(r.rps / row.stockRps).toFixed(1)}× (${row.stockRps.toFixed(0)})` : '–'} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors + r.non2xx} | ${row.queries ?? '–'} |`,
     );
   }
   const m = report.mixed;
@@ -172,6 +182,26 @@ function cacheFailures(report: { rows: CacheRow[]; mixed: MixedResult }): string
 
 /** bench.ts's hook: runs the scenarios, answers the report section and the failed scenarios. */
 export async function cacheBenchmark(host: CacheBenchHost): Promise<{ report: string; failures: string[] }> {
+  const started = new Date().toISOString();
   const results = await runCacheScenarios(host);
-  return { report: cacheReport(results), failures: cacheFailures(results) };
+  const report = [
+    `Size \`${host.size.name}\`, Khabar alone (the stock yardstick's figures are in the section above). Run ${started}, load average ${os
+      .loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' / ')} at the end.`,
+    '',
+    cacheReport(results),
+  ].join('\n');
+  if (host.writeTo) {
+    const text = fs.readFileSync(host.writeTo, 'utf8');
+    const begin = `<!-- bench:${host.size.name}-cache:begin -->`;
+    const end = `<!-- bench:${host.size.name}-cache:end -->`;
+    if (text.includes(begin)) {
+      fs.writeFileSync(
+        host.writeTo,
+        `${text.slice(0, text.indexOf(begin) + begin.length)}\n${report}\n${text.slice(text.indexOf(end))}`,
+      );
+    }
+  }
+  return { report, failures: cacheFailures(results) };
 }
