@@ -92,9 +92,10 @@ const toVersion = (value: string | null): number | null => (value === null ? nul
  * look current, so Redis must evict only keys with a TTL, e.g. `volatile-lru`), and
  * `<prefix>e:<cache key>` (the entries, with a TTL as a memory bound, never as freshness).
  *
- * Unreachable Redis, a timeout or a lost bump make it not ready: the cache is bypassed, and
- * before it is trusted again the `epoch` dependency is bumped, so no entry stored before can
- * be served (a write whose bump was lost may have changed anything).
+ * A read that fails or times out bypasses the cache for its request. A lost connection or a
+ * bump that failed (or timed out: it may land later or never) make the store untrusted: the
+ * cache is bypassed, and before it is trusted again the `epoch` dependency is bumped, so no
+ * entry stored before can be served (a write whose bump was lost may have changed anything).
  */
 export function createRedisStore(
   redis: Redis,
@@ -115,14 +116,10 @@ export function createRedisStore(
   redis.on('close', () => distrust('connection closed'));
   redis.on('error', (error) => distrust(error));
 
+  // A read that fails or is late only bypasses the cache for its request: it lost nothing.
   const call = async <T>(work: () => Promise<T>): Promise<T> => {
     if (redis.status !== 'ready') throw new StoreUnavailable(`Redis is ${redis.status}`);
-    try {
-      return await withTimeout(work(), timeoutMs);
-    } catch (error) {
-      distrust(error);
-      throw error;
-    }
+    return withTimeout(work(), timeoutMs);
   };
 
   const bumpRaw = (deps: string[]) =>
@@ -169,7 +166,12 @@ export function createRedisStore(
     },
     async bump(deps) {
       try {
-        await bumpRaw(deps);
+        // A bump may wait longer than a read (it must land), but not forever.
+        if (redis.status !== 'ready') throw new StoreUnavailable(`Redis is ${redis.status}`);
+        await withTimeout(
+          redis.eval(BUMP_SCRIPT, deps.length + 1, sequenceKey, ...deps.map(versionKey)),
+          timeoutMs * 8,
+        );
       } catch (error) {
         // Not trusted until `epoch` is bumped (ready()): covers whatever this bump would have.
         distrust(error);
