@@ -19,6 +19,7 @@ export interface PublicCacheSettings {
   store: 'redis' | 'memory';
   keyPrefix: string;
   maxEntries: number;
+  maxBytes: number;
   entryTtlSeconds: number;
   redisTimeoutMs: number;
   maxAge: number;
@@ -40,6 +41,7 @@ export function publicCacheSettings(env: NodeJS.ProcessEnv = process.env): Publi
     store,
     keyPrefix: env.PUBLIC_CACHE_KEY_PREFIX || 'khabar-cache:',
     maxEntries: nonNegativeInteger(env.PUBLIC_CACHE_MAX_ENTRIES) || 5000,
+    maxBytes: (nonNegativeInteger(env.PUBLIC_CACHE_MAX_MEGABYTES) || 64) * 2 ** 20,
     entryTtlSeconds: nonNegativeInteger(env.PUBLIC_CACHE_ENTRY_TTL_SECONDS) || 3600,
     redisTimeoutMs: nonNegativeInteger(env.PUBLIC_CACHE_REDIS_TIMEOUT_MS) || 250,
     maxAge: nonNegativeInteger(env.PUBLIC_CACHE_MAX_AGE) ?? 0,
@@ -74,7 +76,7 @@ export function publicCache(strapi: Core.Strapi): PublicCache {
             timeoutMs: settings.redisTimeoutMs,
             log: (message) => strapi.log.warn(message),
           })
-        : createMemoryStore(settings.maxEntries);
+        : createMemoryStore(settings.maxEntries, settings.maxBytes);
     current = { settings, store };
   }
   return current;

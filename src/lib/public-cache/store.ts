@@ -29,11 +29,18 @@ export interface CacheStore {
   bump(deps: string[]): Promise<void>;
 }
 
-export function createMemoryStore(maxEntries: number): CacheStore {
+export function createMemoryStore(maxEntries: number, maxBytes = 64 * 2 ** 20): CacheStore {
   let sequence = 0;
+  let bytes = 0;
   const versions = new Map<string, number>();
   // A Map keeps insertion order: re-inserting on read makes the first key the least recently used.
   const entries = new Map<string, CacheEntry>();
+  const forget = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    bytes -= entry.body.length * 2;
+    entries.delete(key);
+  };
   return {
     kind: 'memory',
     async ready() {
@@ -53,11 +60,12 @@ export function createMemoryStore(maxEntries: number): CacheStore {
       return entry;
     },
     async set(key, entry) {
-      entries.delete(key);
+      forget(key);
       entries.set(key, entry);
-      while (entries.size > maxEntries) {
-        const oldest = entries.keys().next().value as string;
-        entries.delete(oldest);
+      // Strings hold UTF-16: two bytes a unit, close enough for a bound.
+      bytes += entry.body.length * 2;
+      while (entries.size > maxEntries || (bytes > maxBytes && entries.size > 1)) {
+        forget(entries.keys().next().value as string);
       }
     },
     async bump(deps) {

@@ -156,4 +156,13 @@ describe('the memory store', () => {
     expect(await store.get('b')).toBeNull();
     expect(await store.get('a')).toEqual(entry);
   });
+
+  it('keeps its entries under its byte bound', async () => {
+    const store = createMemoryStore(100, 1000);
+    const entry = (size: number) => ({ etag: '"e"', body: 'x'.repeat(size), deps: [], versions: [] });
+    await store.set('a', entry(300));
+    await store.set('b', entry(300));
+    expect(await store.get('a')).toBeNull();
+    expect(await store.get('b')).not.toBeNull();
+  });
 });
