@@ -167,10 +167,15 @@ export function createRedisStore(
     },
     async get(key) {
       const value = await call(() => redis.get(entryKey(key)));
-      return value === null ? null : (JSON.parse(value) as CacheEntry);
+      if (value === null) return null;
+      // `<meta JSON>\n<body>`: a hit parses the short meta, never the body it sends as it is.
+      const newline = value.indexOf('\n');
+      const meta = JSON.parse(value.slice(0, newline)) as Omit<CacheEntry, 'body'>;
+      return { ...meta, body: value.slice(newline + 1) };
     },
     async set(key, entry) {
-      await call(() => redis.set(entryKey(key), JSON.stringify(entry), 'EX', entryTtlSeconds));
+      const { body, ...meta } = entry;
+      await call(() => redis.set(entryKey(key), `${JSON.stringify(meta)}\n${body}`, 'EX', entryTtlSeconds));
     },
     async bump(deps) {
       try {
