@@ -185,7 +185,7 @@ export async function cacheBenchmark(host: CacheBenchHost): Promise<{ report: st
   const started = new Date().toISOString();
   const results = await runCacheScenarios(host);
   const report = [
-    `Size \`${host.size.name}\`, Khabar alone (the stock yardstick's figures are in the section above). Run ${started}, load average ${os
+    `Size \`${host.size.name}\`, stock req/s from the comparison of the same run. Run ${started}, load average ${os
       .loadavg()
       .map((load) => load.toFixed(1))
       .join(' / ')} at the end.`,
