@@ -12,7 +12,8 @@ import type Redis from 'ioredis';
  */
 export interface CacheEntry {
   etag: string;
-  body: string;
+  /** The JSON answer, as text or as its UTF-8 bytes. */
+  body: string | Buffer;
   deps: string[];
   versions: (number | null)[];
 }
@@ -166,16 +167,18 @@ export function createRedisStore(
       return values.map(toVersion);
     },
     async get(key) {
-      const value = await call(() => redis.get(entryKey(key)));
+      const value = await call(() => redis.getBuffer(entryKey(key)));
       if (value === null) return null;
-      // `<meta JSON>\n<body>`: a hit parses the short meta, never the body it sends as it is.
-      const newline = value.indexOf('\n');
-      const meta = JSON.parse(value.slice(0, newline)) as Omit<CacheEntry, 'body'>;
-      return { ...meta, body: value.slice(newline + 1) };
+      // `<meta JSON>\n<body bytes>`: a hit parses the short meta and sends the body's bytes as
+      // they are, never decoding nor encoding them.
+      const newline = value.indexOf(10);
+      const meta = JSON.parse(value.subarray(0, newline).toString('utf8')) as Omit<CacheEntry, 'body'>;
+      return { ...meta, body: value.subarray(newline + 1) };
     },
     async set(key, entry) {
       const { body, ...meta } = entry;
-      await call(() => redis.set(entryKey(key), `${JSON.stringify(meta)}\n${body}`, 'EX', entryTtlSeconds));
+      const bytes = Buffer.concat([Buffer.from(`${JSON.stringify(meta)}\n`), Buffer.from(body)]);
+      await call(() => redis.set(entryKey(key), bytes, 'EX', entryTtlSeconds));
     },
     async bump(deps) {
       try {
