@@ -150,7 +150,20 @@ async function runCacheScenarios(host: CacheBenchHost): Promise<{ rows: CacheRow
   host.log(
     `  mixed 95 % reads / 5 % submissions, 20 clients, ${mixed.seconds} s: ${mixed.rps.toFixed(0)} req/s, p99 ${mixed.p99} ms, hit rate ${((100 * mixed.hits) / Math.max(1, mixed.reads)).toFixed(1)} % of ${mixed.reads} reads, ${mixed.writes} submissions, errors ${mixed.errors}`,
   );
+  await dropKeys(prefix);
   return { rows, mixed };
+}
+
+/** The run's keys (the versions have no expiry). */
+async function dropKeys(prefix: string) {
+  const { default: Redis } = await import('ioredis');
+  const redis = new Redis(process.env.REDIS_URL || 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
+  try {
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
 }
 
 function cacheReport(report: { rows: CacheRow[]; mixed: MixedResult }): string {
