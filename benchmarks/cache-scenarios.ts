@@ -45,6 +45,8 @@ export interface MixedResult {
   writes: number;
   hits: number;
   errors: number;
+  /** What the errors were: an HTTP status, or `network`. */
+  errorKinds: Record<string, number>;
   rps: number;
   p99: number;
 }
@@ -86,7 +88,11 @@ async function mixedLoad(
         await (await fetch(`${base}${path}`)).arrayBuffer();
     }),
   );
-  const result: MixedResult = { seconds, reads: 0, writes: 0, hits: 0, errors: 0, rps: 0, p99: 0 };
+  const result: MixedResult = { seconds, reads: 0, writes: 0, hits: 0, errors: 0, errorKinds: {}, rps: 0, p99: 0 };
+  const failed = (kind: string) => {
+    result.errors += 1;
+    result.errorKinds[kind] = (result.errorKinds[kind] ?? 0) + 1;
+  };
   const latencies: number[] = [];
   const deadline = Date.now() + seconds * 1000;
   const client = async (index: number) => {
@@ -110,18 +116,18 @@ async function mixedLoad(
           });
           await response.arrayBuffer();
           result.writes += 1;
-          if (response.status !== 201) result.errors += 1;
+          if (response.status !== 201) failed(`POST ${response.status}`);
         } else {
           // Readers crowd the first pages: a few hot articles, a long tail.
           const skewed = Math.floor(reads.length * Math.random() ** 2);
           const response = await fetch(`${base}${reads[skewed]}`);
           await response.arrayBuffer();
           result.reads += 1;
-          if (response.status !== 200) result.errors += 1;
+          if (response.status !== 200) failed(`GET ${response.status}`);
           if (response.headers.get('x-cache') === 'HIT') result.hits += 1;
         }
       } catch {
-        result.errors += 1;
+        failed('network');
       }
       latencies.push(performance.now() - started);
     }
@@ -188,7 +194,7 @@ function cacheReport(report: { rows: CacheRow[]; mixed: MixedResult }): string {
   const m = report.mixed;
   lines.push(
     '',
-    `Mixed load, 20 clients, ${m.seconds} s, 95 % reads (article pages, comment pages, lists of the dataset's articles, hot ones more often) / 5 % comment submissions to the same articles: **${m.rps.toFixed(0)} req/s**, p99 ${m.p99} ms, **hit rate ${((100 * m.hits) / Math.max(1, m.reads)).toFixed(1)} %** (${m.hits} of ${m.reads} reads; ${m.writes} submissions), errors ${m.errors}.`,
+    `Mixed load, 20 clients, ${m.seconds} s, 95 % reads (article pages, comment pages, lists of the dataset's articles, hot ones more often) / 5 % comment submissions to the same articles: **${m.rps.toFixed(0)} req/s**, p99 ${m.p99} ms, **hit rate ${((100 * m.hits) / Math.max(1, m.reads)).toFixed(1)} %** (${m.hits} of ${m.reads} reads; ${m.writes} submissions), errors ${m.errors}${m.errors ? ` (${JSON.stringify(m.errorKinds)})` : ''}.`,
   );
   return lines.join('\n');
 }

@@ -11,6 +11,7 @@ import {
   matchesEtag,
   publicResourceOf,
 } from '../lib/public-cache/dependencies';
+import type { CacheEntry } from '../lib/public-cache/store';
 
 /**
  * The shared cache of public reads: anonymous GETs of /api/articles*, /api/sources* and
@@ -26,6 +27,9 @@ import {
  * approve/reject webhook names them). `X-Cache` says what happened: HIT, MISS (computed, stored), STALE-RACE (computed while a
  * write to what it shows committed: served, not stored), BYPASS (store unavailable).
  */
+const isCurrent = (entry: CacheEntry, versions: (number | null)[]) =>
+  versions.length === entry.versions.length && versions.every((version, index) => version === entry.versions[index]);
+
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   return async (ctx: Context, next: () => Promise<void>) => {
     if (ctx.method !== 'GET') {
@@ -46,22 +50,25 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     try {
       usable = await store.ready();
       if (usable) {
-        const entry = await store.get(key);
-        if (entry) {
-          const versions = await store.versions(entry.deps);
-          if (versions.every((version, index) => version === entry.versions[index])) {
-            ctx.set('ETag', entry.etag);
-            ctx.set('Cache-Control', cacheControl);
-            ctx.set('X-Cache', 'HIT');
-            ctx.set('Surrogate-Key', entry.deps.join(' '));
-            if (matchesEtag(ctx.get('If-None-Match'), entry.etag)) {
-              ctx.status = 304;
-              return;
-            }
-            ctx.type = 'application/json; charset=utf-8';
-            ctx.body = entry.body;
+        let entry = await store.get(key);
+        let current = entry !== null && isCurrent(entry, await store.versions(entry.deps));
+        if (entry?.local && !current) {
+          // This process's copy is outdated; another instance may have stored a newer answer.
+          entry = await store.get(key, 'shared');
+          current = entry !== null && isCurrent(entry, await store.versions(entry.deps));
+        }
+        if (entry && current) {
+          ctx.set('ETag', entry.etag);
+          ctx.set('Cache-Control', cacheControl);
+          ctx.set('X-Cache', 'HIT');
+          ctx.set('Surrogate-Key', entry.deps.join(' '));
+          if (matchesEtag(ctx.get('If-None-Match'), entry.etag)) {
+            ctx.status = 304;
             return;
           }
+          ctx.type = 'application/json; charset=utf-8';
+          ctx.body = entry.body;
+          return;
         }
         sequenceAtStart = await store.sequence();
       }

@@ -74,6 +74,8 @@ export function publicCache(strapi: Core.Strapi): PublicCache {
             prefix: settings.keyPrefix,
             entryTtlSeconds: settings.entryTtlSeconds,
             timeoutMs: settings.redisTimeoutMs,
+            maxEntries: settings.maxEntries,
+            maxBytes: settings.maxBytes,
             log: (message) => strapi.log.warn(message),
           })
         : createMemoryStore(settings.maxEntries, settings.maxBytes);

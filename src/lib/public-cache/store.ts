@@ -14,6 +14,8 @@ export interface CacheEntry {
   etag: string;
   /** The JSON answer, as text or as its UTF-8 bytes. */
   body: string | Buffer;
+  /** Read from this process's copy (Redis store): if outdated, Redis may hold a newer one. */
+  local?: boolean;
   deps: string[];
   versions: (number | null)[];
 }
@@ -24,7 +26,8 @@ export interface CacheStore {
   ready(): Promise<boolean>;
   sequence(): Promise<number>;
   versions(deps: string[]): Promise<(number | null)[]>;
-  get(key: string): Promise<CacheEntry | null>;
+  /** The entry; `shared` skips this process's copy of a Redis entry. */
+  get(key: string, from?: 'any' | 'shared'): Promise<CacheEntry | null>;
   set(key: string, entry: CacheEntry): Promise<void>;
   /** Bumps the dependencies in one atomic step. */
   bump(deps: string[]): Promise<void>;
@@ -53,7 +56,7 @@ export function createMemoryStore(maxEntries: number, maxBytes = 64 * 2 ** 20): 
     async versions(deps) {
       return deps.map((dep) => versions.get(dep) ?? null);
     },
-    async get(key) {
+    async get(key, _from = 'any') {
       const entry = entries.get(key);
       if (!entry) return null;
       entries.delete(key);
@@ -108,9 +111,19 @@ const toVersion = (value: string | null): number | null => (value === null ? nul
  */
 export function createRedisStore(
   redis: Redis,
-  options: { prefix: string; entryTtlSeconds: number; timeoutMs: number; log?: (message: string) => void },
+  options: {
+    prefix: string;
+    entryTtlSeconds: number;
+    timeoutMs: number;
+    maxEntries: number;
+    maxBytes: number;
+    log?: (message: string) => void;
+  },
 ): CacheStore {
   const { prefix, entryTtlSeconds, timeoutMs } = options;
+  // Copies of entries this process read or wrote, so a hit of a large answer costs one MGET of
+  // versions, not the transfer of its body. Served only when Redis's versions still match.
+  const copies = createMemoryStore(options.maxEntries, options.maxBytes);
   const sequenceKey = `${prefix}seq`;
   const versionKey = (dep: string) => `${prefix}v:${dep}`;
   const entryKey = (key: string) => `${prefix}e:${key}`;
@@ -166,19 +179,26 @@ export function createRedisStore(
       const values = await call(() => redis.mget(...deps.map(versionKey)));
       return values.map(toVersion);
     },
-    async get(key) {
+    async get(key, from = 'any') {
+      if (from === 'any') {
+        const copy = await copies.get(key);
+        if (copy) return { ...copy, local: true };
+      }
       const value = await call(() => redis.getBuffer(entryKey(key)));
       if (value === null) return null;
       // `<meta JSON>\n<body bytes>`: a hit parses the short meta and sends the body's bytes as
       // they are, never decoding nor encoding them.
       const newline = value.indexOf(10);
       const meta = JSON.parse(value.subarray(0, newline).toString('utf8')) as Omit<CacheEntry, 'body'>;
-      return { ...meta, body: value.subarray(newline + 1) };
+      const entry = { ...meta, body: value.subarray(newline + 1) };
+      await copies.set(key, entry);
+      return entry;
     },
     async set(key, entry) {
       const { body, ...meta } = entry;
       const bytes = Buffer.concat([Buffer.from(`${JSON.stringify(meta)}\n`), Buffer.from(body)]);
       await call(() => redis.set(entryKey(key), bytes, 'EX', entryTtlSeconds));
+      await copies.set(key, entry);
     },
     async bump(deps) {
       try {
