@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { cacheBenchmark, uncachedUnlessAsked } from './cache-scenarios';
 import { articleDocumentId, type DatasetSize, loadDataset, SIZES } from './lib/dataset';
 import type { DriveResult, DriveSpec } from './lib/drive';
 
@@ -449,11 +450,13 @@ async function main() {
 
   for (const app of active) {
     log(`\n${app.name}: starting the production server on port ${app.port}`);
-    startServer(app, {});
+    // Issue #10's figures stay uncached unless PUBLIC_CACHE says otherwise (benchmarks/cache-scenarios.ts).
+    startServer(app, app.name === 'khabar' ? uncachedUnlessAsked() : {});
     await waitForHealth(app);
   }
   const khabar = apps[0];
   const token = await registerAdmin(khabar);
+  let cacheSection: { report: string; failures: string[] } | null = null;
 
   try {
     // Throughput against the yardstick: both servers up, measured one after the other, the order
@@ -477,6 +480,28 @@ async function main() {
       await run(khabar, list, 20, memorySeconds);
       await run(khabar, { ...list, name: `list, 20 clients, next ${memorySeconds} s` }, 20, memorySeconds);
     }
+    // Issue #11: the cached reads and the mixed load (benchmarks/cache-scenarios.ts).
+    if (!flag('no-cache')) {
+      const restartKhabar = async (env: Record<string, string>) => {
+        await stopServer(khabar);
+        startServer(khabar, env);
+        await waitForHealth(khabar);
+      };
+      cacheSection = await cacheBenchmark({
+        port: khabar.port,
+        smoke,
+        size,
+        restartKhabar,
+        drive,
+        queriesPerRequest,
+        log,
+        writeTo: flag('write') ? path.join(root, 'BENCHMARKS.md') : null,
+        stockRps: (name) => {
+          const measured = rows.filter((row) => row.app === 'stock' && row.scenario === name && row.connections === 20);
+          return measured.length ? median(measured.map((row) => row.result.rps)) : null;
+        },
+      });
+    }
   } finally {
     for (const app of active) await stopServer(app);
   }
@@ -490,7 +515,9 @@ async function main() {
     table(),
   ].join('\n');
   process.stdout.write(`\n${report}\n`);
+  if (cacheSection) process.stdout.write(`\n${cacheSection.report}\n`);
   const failures = rows.filter((row) => row.result.errors + row.result.non2xx > 0 || row.result.requests === 0);
+  for (const name of cacheSection?.failures ?? []) failures.push({ scenario: name } as Row);
   if (flag('write')) {
     const file = path.join(root, 'BENCHMARKS.md');
     const text = fs.readFileSync(file, 'utf8');

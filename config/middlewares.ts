@@ -12,6 +12,9 @@ export default [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
+  // Anonymous reads of articles, sources and comments from the shared cache, before the router
+  // and every query (src/middlewares/public-cache.ts); writes wait here for their invalidations.
+  'global::public-cache',
   'global::content-api-query-guard',
   'global::request-body-errors',
   {

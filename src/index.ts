@@ -9,6 +9,7 @@ import {
 } from './bootstrap/editorial-roles';
 import { ensureLocales } from './bootstrap/locales';
 import { ensureModeratorRole } from './bootstrap/moderator-role';
+import { registerPublicCacheInvalidation } from './bootstrap/public-cache';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { ensureReaderTables } from './bootstrap/reader-tables';
 import { guardRelationPickers } from './bootstrap/relation-pickers';
@@ -18,10 +19,12 @@ import { articleFrequenciesMiddleware } from './document-middlewares/article-fre
 import { articleSlugMiddleware } from './document-middlewares/article-slug';
 import { commentModerationMiddleware } from './document-middlewares/comment-moderation';
 import { moderationAccessMiddleware } from './document-middlewares/moderation-access';
+import { publicCacheInvalidationMiddleware } from './document-middlewares/public-cache-invalidation';
 import { publicReadVisibilityMiddleware } from './document-middlewares/public-read-visibility';
 import { relationWritesMiddleware } from './document-middlewares/relation-writes';
 import { registerPublicGraphqlSchema } from './graphql/public-schema';
 import { markRequestsHitByOutages, markShuttingDown, survivesDatabaseOutages } from './lib/database-outage-guard';
+import { resetPublicCache } from './lib/public-cache';
 import { closeRedis } from './lib/redis';
 import { trackRequests } from './lib/request-tracker';
 import { khabarApiOverride } from './openapi/khabar-api';
@@ -35,6 +38,9 @@ export default {
     if (process.env.BENCH_COUNT_QUERIES === '1') {
       require(path.join(strapi.dirs.app.root, 'benchmarks', 'lib', 'query-counter.js')).install(strapi);
     }
+    // Outermost, so its bumps follow every write the others make (src/lib/public-cache).
+    strapi.documents.use(publicCacheInvalidationMiddleware(strapi));
+    registerPublicCacheInvalidation(strapi);
     strapi.documents.use(publicReadVisibilityMiddleware(strapi));
     strapi.documents.use(adminRelationAccessMiddleware(strapi));
     strapi.documents.use(articleSlugMiddleware(strapi));
@@ -78,6 +84,7 @@ export default {
       strapi.log.info(`requests drained in ${waitedMs} ms${drained ? '' : ' (timed out)'}`);
     stopCommentCountsCompaction();
     markShuttingDown();
+    resetPublicCache();
     await closeRedis();
   },
 };

@@ -664,6 +664,9 @@ describe('webhooks', () => {
       event: 'comment.approved',
       entry: { documentId: id, moderationStatus: 'approved', article: { documentId: articleId } },
     });
+    // What a CDN must purge (issue #11): the cache tags and URLs of the article's public answers.
+    expect(delivery.body.purge.tags).toContain(`article:${articleId}`);
+    expect(delivery.body.purge.urls).toEqual([`/api/articles/${articleId}`, `/api/comments/${id}`]);
     const row = await commentRow(app.strapi, id);
     for (const forbidden of ['authorEmail', 'ipHash', 'userAgent', 'moderationNote', 'screening', 'fingerprint']) {
       expect(delivery.raw).not.toContain(forbidden);

@@ -1,3 +1,4 @@
+import { cdnPurgeFor } from '../../../src/lib/public-cache/dependencies';
 import {
   commentForEvent,
   eventPayloadWithoutCommentContent,
@@ -32,5 +33,16 @@ describe('eventPayloadWithoutCommentContent', () => {
     expect(eventPayloadWithoutCommentContent(article)).toBe(article);
     expect(eventPayloadWithoutCommentContent('text')).toBe('text');
     expect(eventPayloadWithoutCommentContent(null)).toBe(null);
+  });
+});
+
+describe('cdnPurgeFor', () => {
+  it('names the tags and URLs of the article and comment concerned', () => {
+    expect(cdnPurgeFor('a1', 'c1')).toEqual({
+      tags: ['comments', 'article:a1'],
+      urls: ['/api/articles/a1', '/api/comments/c1'],
+      prefixes: ['/api/articles/a1?', '/api/comments?', '/api/articles?', '/api/sources'],
+    });
+    expect(cdnPurgeFor(null, 'c1').urls).toEqual(['/api/comments/c1']);
   });
 });

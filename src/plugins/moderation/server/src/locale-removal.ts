@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { invalidateEverything } from '../../../../lib/public-cache';
 import { withModerationScope } from './scope';
 
 const ARTICLE_UID = 'api::article.article';
@@ -21,6 +22,13 @@ export function registerLocaleRemovalCleanup(strapi: Core.Strapi): void {
       const where = event.params.where as Record<string, unknown> | undefined;
       if (!where || Object.keys(where).length !== 1 || typeof where.locale !== 'string') return;
       await rehomeComments(strapi, where.locale);
+    },
+    afterDeleteMany(event: Event) {
+      const where = event.params.where as Record<string, unknown> | undefined;
+      if (!where || Object.keys(where).length !== 1 || typeof where.locale !== 'string') return;
+      // Every public answer may show that locale's articles, their counts or their comments:
+      // once the rows are gone (src/lib/public-cache).
+      invalidateEverything(strapi);
     },
   });
 }

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ConflictError, localizedError } from '../../../../../lib/messages';
+import { invalidateComment, withOwnedInvalidation } from '../../../../../lib/public-cache';
+import { cdnPurgeFor } from '../../../../../lib/public-cache/dependencies';
 import { isModerationStatus, type ModerationAction, type ModerationStatus } from '../domain/statuses';
 import {
   isScreeningRejection,
@@ -153,6 +155,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         populate: { article: { select: ['documentId'] } },
       });
       // Public fields only: webhooks leave the building.
+      const articleDocumentId: string | null = comment?.article?.documentId ?? null;
       const payload = {
         model: 'comment',
         uid: COMMENT_UID,
@@ -160,8 +163,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           documentId: result.documentId,
           moderationStatus: result.to,
           previousStatus: result.from,
-          article: comment?.article ? { documentId: comment.article.documentId } : null,
+          article: articleDocumentId ? { documentId: articleDocumentId } : null,
         },
+        // What a CDN in front of the API must purge (README: HTTP caching and CDNs).
+        purge: cdnPurgeFor(articleDocumentId, result.documentId),
       };
       await strapi.eventHub.emit(event, payload);
       // Also as Strapi's own `entry.update`, the event the admin panel's webhook form offers.
@@ -177,42 +182,54 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function transitionMany(documentIds: string[], request: TransitionRequest): Promise<TransitionResult[]> {
     const unique = [...new Set(documentIds)];
     return withModerationScope('transition', () =>
-      strapi.db.transaction(async ({ trx, onCommit }) => {
-        const locked = await lockComments(unique, trx);
-        const missing = unique.filter((id) => !locked.has(id));
-        if (missing.length > 0) {
-          throw localizedError('notFound', 'moderation_not_found', {}, { documentIds: missing });
-        }
-        const plans = unique.map((id) => {
-          const row = locked.get(id) as LockedComment;
-          return { row, plan: planTransition(row.moderation_status, request.action, request.reason) };
-        });
-        const refused = plans.filter((entry) => !entry.plan.ok);
-        if (refused.length > 0) {
-          const first = refused[0];
-          const error = failure(first.row.document_id, first.plan as Failure);
-          if (error instanceof ConflictError && refused.length > 1) {
-            error.details.documentIds = refused.map((entry) => entry.row.document_id);
+      withOwnedInvalidation(() =>
+        strapi.db.transaction(async ({ trx, onCommit }) => {
+          const locked = await lockComments(unique, trx);
+          const missing = unique.filter((id) => !locked.has(id));
+          if (missing.length > 0) {
+            throw localizedError('notFound', 'moderation_not_found', {}, { documentIds: missing });
           }
-          throw error;
-        }
-        const at = new Date();
-        const done: TransitionResult[] = [];
-        for (const { row, plan } of plans) {
-          if (!plan.ok) continue;
-          await apply(row, plan, request, at, trx);
-          done.push({
-            documentId: row.document_id,
-            from: plan.from,
-            to: plan.to,
-            rejectionReason: plan.rejectionReason,
+          const plans = unique.map((id) => {
+            const row = locked.get(id) as LockedComment;
+            return { row, plan: planTransition(row.moderation_status, request.action, request.reason) };
           });
-        }
-        onCommit(() => {
-          notify(done).catch((error) => strapi.log.error(`moderation webhook event failed: ${error}`));
-        });
-        return done;
-      }),
+          const refused = plans.filter((entry) => !entry.plan.ok);
+          if (refused.length > 0) {
+            const first = refused[0];
+            const error = failure(first.row.document_id, first.plan as Failure);
+            if (error instanceof ConflictError && refused.length > 1) {
+              error.details.documentIds = refused.map((entry) => entry.row.document_id);
+            }
+            throw error;
+          }
+          const at = new Date();
+          const done: TransitionResult[] = [];
+          for (const { row, plan } of plans) {
+            if (!plan.ok) continue;
+            await apply(row, plan, request, at, trx);
+            done.push({
+              documentId: row.document_id,
+              from: plan.from,
+              to: plan.to,
+              rejectionReason: plan.rejectionReason,
+            });
+          }
+          // The public pages and counts of the articles concerned, once committed (src/lib/public-cache).
+          const articles: { article?: { documentId?: string } | null }[] = await strapi.db.query(COMMENT_UID).findMany({
+            where: { documentId: { $in: done.map((result) => result.documentId) } },
+            select: ['id'],
+            populate: { article: { select: ['documentId'] } },
+          });
+          invalidateComment(
+            strapi,
+            articles.map((row) => row.article?.documentId),
+          );
+          onCommit(() => {
+            notify(done).catch((error) => strapi.log.error(`moderation webhook event failed: ${error}`));
+          });
+          return done;
+        }),
+      ),
     );
   }
 
