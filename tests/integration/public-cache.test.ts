@@ -158,6 +158,25 @@ describe('comments: the very next read shows', () => {
     expect(after).toEqual({ ...before, total: before.total - 1, published: before.published - 1 });
   });
 
+  it('a reaction (issue #14), in the counters of that comment on its article page', async () => {
+    const comment = await commentWithStatus(app, articleB, 'approved');
+    const page = commentsOf(articleB);
+    const countersOf = async () =>
+      (await read(page)).body.data.find((item: any) => item.documentId === comment).reactions;
+    await warm(page);
+    const reacted = await app.http().post(`/api/comments/${comment}/reactions`).send({ kind: 'agree' });
+    expect(reacted.status).toBe(200);
+    expect(await countersOf()).toEqual({ agree: 1, disagree: 0 });
+    await warm(page);
+    const changed = await app
+      .http()
+      .post(`/api/comments/${comment}/reactions`)
+      .set('Cookie', reacted.headers['set-cookie'])
+      .send({ kind: 'disagree' });
+    expect(changed.status).toBe(200);
+    expect(await countersOf()).toEqual({ agree: 0, disagree: 1 });
+  });
+
   it('a comment removed below every API (strapi.db.query)', async () => {
     const comment = await commentWithStatus(app, articleB, 'approved');
     await warm(commentsOf(articleB));

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { localizedError } from '../../../../../lib/messages';
+import { invalidateComment } from '../../../../../lib/public-cache';
 import type { ReactionKind } from '../domain/vocabulary';
 
 /** A comment's counters in public responses. */
@@ -14,7 +15,7 @@ export const NO_REACTIONS: ReactionCounts = Object.freeze({ agree: 0, disagree: 
  * Agree / disagree on public comments (database/reader-tables.js). One reaction per reader per
  * comment (the table's primary key); a new kind replaces the old; the counts are kept by a
  * trigger in the same statement's transaction, so 200 concurrent reactions count 200.
- * The write path is `react`: the one place a cache of public reads would be invalidated.
+ * The write path is `react`: it invalidates the cached public reads of the comment's article.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
@@ -38,6 +39,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         )
         .transacting(trx as never);
       let commentId: number | undefined = written.rows[0]?.comment_id;
+      if (commentId !== undefined) {
+        // The counters show on the article's comment pages: cached copies go at the commit.
+        const article = await knex
+          .raw(
+            `SELECT a.document_id FROM comments_article_lnk l JOIN articles a ON a.id = l.article_id
+              WHERE l.comment_id = ? LIMIT 1`,
+            [commentId],
+          )
+          .transacting(trx as never);
+        invalidateComment(strapi, [article.rows[0]?.document_id]);
+      }
       if (commentId === undefined) {
         // Nothing written: the same reaction again (answered like the first), or no public comment.
         const same = await knex
