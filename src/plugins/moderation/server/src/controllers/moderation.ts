@@ -5,7 +5,15 @@ import { ConflictError, conflictBody } from '../../../../../lib/messages';
 import type { ModerationAction } from '../domain/vocabulary';
 import type { Actor, TransitionRequest } from '../services/transitions';
 import type { SettingsError } from '../settings';
-import { bulkTarget, decisionBody, objectBody, parseRequest, queueQuery, screenBody } from '../validation/admin-api';
+import {
+  bulkTarget,
+  decisionBody,
+  eventsQuery,
+  objectBody,
+  parseRequest,
+  queueQuery,
+  screenBody,
+} from '../validation/admin-api';
 
 type AdminCtx = Context & { request: Context['request'] & { body?: unknown }; params: Record<string, string> };
 
@@ -35,7 +43,7 @@ async function answeringConflicts<T>(ctx: AdminCtx, work: () => Promise<T>): Pro
 
 /** Admin API of the moderation queue, mounted at /moderation (see ../routes/admin.ts). */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = (name: 'queue' | 'transitions' | 'settings' | 'stats' | 'screening') =>
+  const service = (name: 'events' | 'queue' | 'transitions' | 'settings' | 'stats' | 'screening') =>
     strapi.plugin('moderation').service(name);
 
   function decision(action: ModerationAction) {
@@ -52,6 +60,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async list(ctx: AdminCtx) {
       ctx.body = await service('queue').list(parseRequest(queueQuery, ctx.query));
+    },
+
+    /** The audit trail, newest first (one comment's history with `comment`). */
+    async events(ctx: AdminCtx) {
+      ctx.body = await service('events').list(parseRequest(eventsQuery, ctx.query));
     },
 
     async findOne(ctx: AdminCtx) {

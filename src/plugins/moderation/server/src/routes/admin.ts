@@ -23,6 +23,7 @@ export default {
     { method: 'POST', path: '/comments/:documentId/approve', handler: 'moderation.approve', config: moderate },
     { method: 'POST', path: '/comments/:documentId/reject', handler: 'moderation.reject', config: moderate },
     { method: 'POST', path: '/comments/:documentId/reopen', handler: 'moderation.reopen', config: moderate },
+    { method: 'GET', path: '/events', handler: 'moderation.events', config: read },
     { method: 'GET', path: '/stats', handler: 'moderation.stats', config: read },
     { method: 'GET', path: '/settings', handler: 'moderation.getSettings', config: settings },
     { method: 'PUT', path: '/settings', handler: 'moderation.updateSettings', config: settings },

@@ -1,3 +1,4 @@
+import events from './events';
 import queue from './queue';
 import screening from './screening';
 import settings from './settings';
@@ -5,4 +6,4 @@ import stats from './stats';
 import submission from './submission';
 import transitions from './transitions';
 
-export default { queue, screening, settings, stats, submission, transitions };
+export default { events, queue, screening, settings, stats, submission, transitions };
