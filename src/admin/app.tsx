@@ -17,7 +17,8 @@ const BIDI_STYLE = `
 
 export default {
   config: {
-    locales: [],
+    // Persian in the interface language list (the desk's own strings are in the moderation plugin).
+    locales: ['fa'],
   },
   register(app: StrapiApp) {
     registerModerationMenu(app);
