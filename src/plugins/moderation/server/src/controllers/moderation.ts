@@ -59,12 +59,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async list(ctx: AdminCtx) {
-      ctx.body = await service('queue').list(parseRequest(queueQuery, ctx.query));
+      ctx.body = await service('queue').list(parseRequest(queueQuery, ctx.query, 'query'));
     },
 
     /** The audit trail, newest first (one comment's history with `comment`). */
     async events(ctx: AdminCtx) {
-      ctx.body = await service('events').list(parseRequest(eventsQuery, ctx.query));
+      ctx.body = await service('events').list(parseRequest(eventsQuery, ctx.query, 'query'));
     },
 
     async findOne(ctx: AdminCtx) {

@@ -130,12 +130,20 @@ const FIELD_CODES: Record<string, MessageCode> = {
   note: 'moderation_bad_note',
 };
 
-/** Parses `input` with `schema`, or throws the 400 of its first bad field. */
-export function parseRequest<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+/**
+ * Parses `input` with `schema`, or throws the 400 of its first bad field. A query string's
+ * fields all answer `moderation_bad_query` naming the parameter (a bad `reason` filter is not a
+ * missing rejection reason).
+ */
+export function parseRequest<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  source: 'body' | 'query' = 'body',
+): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const name = String(result.error.issues[0]?.path[0] ?? '');
-  const code = FIELD_CODES[name];
+  const code = source === 'body' ? FIELD_CODES[name] : undefined;
   throw code ? localizedError('validation', code) : localizedError('validation', 'moderation_bad_query', { name });
 }
 
