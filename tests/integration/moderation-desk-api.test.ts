@@ -210,7 +210,13 @@ describe('the audit trail: GET /moderation/events', () => {
   });
 
   it('answers 400 to bad filters and 403 without the read permission', async () => {
-    for (const query of [{ actor: 'me' }, { reason: 'boring' }, { from: 'today' }, { pageSize: '5000' }]) {
+    const bad: Record<string, string>[] = [
+      { actor: 'me' },
+      { reason: 'boring' },
+      { from: 'today' },
+      { pageSize: '5000' },
+    ];
+    for (const query of bad) {
       const response = await events(query);
       expect(response.status).toBe(400);
       expectLocalizedError(response.body);
