@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { registerModerationAdmin, registerModerationMenu, registerQueueWidget } from './moderation';
+import { applyStoredPersian } from './persian-stand-in';
 
 /**
  * Strapi's admin panel is left-to-right. Persian text typed into it (titles, leads, comments)
@@ -21,6 +22,7 @@ export default {
     locales: ['fa'],
   },
   register(app: StrapiApp) {
+    applyStoredPersian(app);
     registerModerationMenu(app);
     registerQueueWidget(app);
   },

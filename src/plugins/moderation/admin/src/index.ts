@@ -1,4 +1,4 @@
-import { Feather } from '@strapi/icons';
+import { SealCheck } from '@strapi/icons';
 import { DESK_PATH, PERMISSIONS, PLUGIN_ID } from './pluginId';
 
 type Translations = Record<string, string>;
@@ -27,7 +27,7 @@ export default {
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
     app.addMenuLink({
       to: DESK_PATH,
-      icon: Feather,
+      icon: SealCheck,
       intlLabel: { id: `${PLUGIN_ID}.desk.title`, defaultMessage: 'Moderation' },
       permissions: [{ action: PERMISSIONS.moderate, subject: null }],
       position: 1,

@@ -35,7 +35,8 @@ function CommentText({ body, spans }: { body: string; spans: [number, number][] 
     <p
       dir="auto"
       data-desk="comment-text"
-      style={{ fontSize: '1.125rem', lineHeight: 2, margin: 0, whiteSpace: 'pre-wrap', unicodeBidi: 'plaintext' }}
+      // The admin's root font size is 10px: 1.8rem reads as 18px.
+      style={{ fontSize: '1.8rem', lineHeight: 1.9, margin: 0, whiteSpace: 'pre-wrap', unicodeBidi: 'plaintext' }}
     >
       {markedPieces(body, spans).map((piece, index) =>
         piece.marked ? (
