@@ -522,13 +522,15 @@ export const KHABAR_PATHS: Record<string, Schema> = {
       ],
       responses: {
         '200': {
-          description:
-            'Comments with every private field. `meta.counts`: the counts by status (of the article when `article` is given), for the tabs.',
+          description: `Comments with every private field. \`meta.counts\`: the counts by status (of the article when \`article\` is given), for the tabs. A list filtered by \`flag\`, \`reason\`, \`from\`, \`to\` or \`q\` counts its matches up to ${LIMITS.filteredCountMax}; beyond, \`meta.totalIsCapped\` is true and the total means "at least".`,
           ...json({
             type: 'object',
             properties: {
               data: { type: 'array', items: ref('ModeratorComment') },
-              meta: { type: 'object', properties: { pagination, counts: statusCounts } },
+              meta: {
+                type: 'object',
+                properties: { pagination, counts: statusCounts, totalIsCapped: { type: 'boolean' } },
+              },
             },
           }),
         },

@@ -11,7 +11,7 @@ import {
 } from '../../../server/src/domain/vocabulary';
 import type { DeskComment, DeskEvent } from '../lib/api';
 import { useDeskIntl } from '../lib/i18n';
-import { formatDateTime, formatNumber, markedPieces } from '../lib/text';
+import { arrow, formatDateTime, formatNumber, markedPieces } from '../lib/text';
 
 const ARTICLE_EDIT = '/content-manager/collection-types/api::article.article';
 
@@ -118,8 +118,8 @@ function DecisionHistory({ events }: { events: DeskEvent[] | undefined }) {
               <Typography variant="pi">
                 {formatDateTime(event.occurredAt, language)} ·{' '}
                 {event.actorId === null ? t('screening.actor') : event.actorLabel} ·{' '}
-                {event.fromStatus ? label(MODERATION_STATUS_LABELS[event.fromStatus]) : t('trail.new')} →{' '}
-                {label(MODERATION_STATUS_LABELS[event.toStatus])}
+                {event.fromStatus ? label(MODERATION_STATUS_LABELS[event.fromStatus]) : t('trail.new')}{' '}
+                {arrow(language)} {label(MODERATION_STATUS_LABELS[event.toStatus])}
                 {event.reason ? ` · ${label(REJECTION_REASON_LABELS[event.reason])}` : ''}
                 {event.note ? ` · «${event.note}»` : ''}
               </Typography>

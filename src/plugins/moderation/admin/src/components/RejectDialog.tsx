@@ -39,7 +39,8 @@ export function RejectDialog({ count, suggested, onConfirm, onClose }: RejectDia
           chosen.current?.focus();
         }}
       >
-        <form onSubmit={submit} data-desk="reject-dialog">
+        {/* The modal is portalled outside the page: it takes the direction itself. */}
+        <form onSubmit={submit} data-desk="reject-dialog" dir={language === 'fa' ? 'rtl' : 'ltr'}>
           <Modal.Header>
             <Modal.Title>{count === 1 ? t('reject.title') : t('reject.titleMany', { count })}</Modal.Title>
           </Modal.Header>

@@ -38,6 +38,8 @@ export interface QueuePage {
   meta: {
     pagination: { page: number; pageSize: number; total: number; pageCount: number };
     counts: StatusCounts;
+    /** A filtered list counted its matches only up to a limit: `total` means "at least". */
+    totalIsCapped?: boolean;
   };
 }
 

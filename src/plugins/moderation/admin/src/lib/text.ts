@@ -29,3 +29,6 @@ export function formatDateTime(iso: string | null | undefined, language: 'fa' | 
 /** A number in the interface's digits. */
 export const formatNumber = (value: number, language: 'fa' | 'en') =>
   new Intl.NumberFormat(language === 'fa' ? 'fa-IR' : 'en-US').format(value);
+
+/** From one status to the next, pointing the way the line reads. */
+export const arrow = (language: 'fa' | 'en') => (language === 'fa' ? '←' : '→');

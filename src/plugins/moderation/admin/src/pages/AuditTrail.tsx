@@ -23,7 +23,7 @@ import {
 } from '../../../server/src/domain/vocabulary';
 import { type EventsPage, refusalText } from '../lib/api';
 import { useDeskIntl } from '../lib/i18n';
-import { formatDateTime, formatNumber } from '../lib/text';
+import { arrow, formatDateTime, formatNumber } from '../lib/text';
 
 interface TrailFilters {
   actor?: string;
@@ -166,8 +166,8 @@ export function AuditTrail() {
                 </Td>
                 <Td>
                   <Typography variant="pi">
-                    {event.fromStatus ? label(MODERATION_STATUS_LABELS[event.fromStatus]) : t('trail.new')} →{' '}
-                    {label(MODERATION_STATUS_LABELS[event.toStatus])}
+                    {event.fromStatus ? label(MODERATION_STATUS_LABELS[event.fromStatus]) : t('trail.new')}{' '}
+                    {arrow(language)} {label(MODERATION_STATUS_LABELS[event.toStatus])}
                   </Typography>
                 </Td>
                 <Td>

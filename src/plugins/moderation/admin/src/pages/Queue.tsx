@@ -59,6 +59,7 @@ export function Queue({ filters, onFilters, onClearFilters }: QueueProps) {
   const [comments, setComments] = React.useState<DeskComment[]>([]);
   const [counts, setCounts] = React.useState<StatusCounts | null>(null);
   const [total, setTotal] = React.useState(0);
+  const [totalIsCapped, setTotalIsCapped] = React.useState(false);
   const [pageCount, setPageCount] = React.useState(1);
   const [loading, setLoading] = React.useState(true);
   const [focus, setFocus] = React.useState(0);
@@ -81,6 +82,7 @@ export function Queue({ filters, onFilters, onClearFilters }: QueueProps) {
         setComments(data.data);
         setCounts(data.meta.counts);
         setTotal(data.meta.pagination.total);
+        setTotalIsCapped(Boolean(data.meta.totalIsCapped));
         setPageCount(Math.max(1, data.meta.pagination.pageCount));
         setFocus((current) => {
           const index = keepFocusOn ? data.data.findIndex((item) => item.documentId === keepFocusOn) : -1;
@@ -298,7 +300,7 @@ export function Queue({ filters, onFilters, onClearFilters }: QueueProps) {
                   {t('bulk.selectPage')}
                 </Checkbox>
                 <Typography variant="pi" textColor="neutral600" data-desk="results">
-                  {t('results', { count: formatNumber(total, language) })}
+                  {t(totalIsCapped ? 'results.capped' : 'results', { count: formatNumber(total, language) })}
                 </Typography>
               </Flex>
               {selected.size > 0 ? (
@@ -418,35 +420,38 @@ export function Queue({ filters, onFilters, onClearFilters }: QueueProps) {
       ) : null}
       {pending && pending.kind !== 'reject' ? (
         <Dialog.Root open onOpenChange={(open: boolean) => !open && setPending(null)}>
-          <Dialog.Content dir={language === 'fa' ? 'rtl' : 'ltr'}>
-            <Dialog.Header>
-              {t('bulk.confirm.title', { count: formatNumber(pending.ids.length, language) })}
-            </Dialog.Header>
-            <Dialog.Body>
-              <Typography>
-                {t(pending.kind === 'approve' ? 'bulk.confirm.approve' : 'bulk.confirm.reopen', {
-                  count: formatNumber(pending.ids.length, language),
-                })}
-              </Typography>
-            </Dialog.Body>
-            <Dialog.Footer>
-              <Dialog.Cancel>
-                <Button variant="tertiary">{t('cancel')}</Button>
-              </Dialog.Cancel>
-              <Dialog.Action>
-                <Button
-                  variant={pending.kind === 'approve' ? 'success' : 'default'}
-                  data-desk="bulk-confirm"
-                  onClick={() => {
-                    const { ids, kind } = pending;
-                    setPending(null);
-                    act(ids, kind);
-                  }}
-                >
-                  {t('bulk.confirm.go')}
-                </Button>
-              </Dialog.Action>
-            </Dialog.Footer>
+          <Dialog.Content>
+            {/* The dialog is portalled outside the page: it takes the direction itself. */}
+            <div dir={language === 'fa' ? 'rtl' : 'ltr'}>
+              <Dialog.Header>
+                {t('bulk.confirm.title', { count: formatNumber(pending.ids.length, language) })}
+              </Dialog.Header>
+              <Dialog.Body>
+                <Typography>
+                  {t(pending.kind === 'approve' ? 'bulk.confirm.approve' : 'bulk.confirm.reopen', {
+                    count: formatNumber(pending.ids.length, language),
+                  })}
+                </Typography>
+              </Dialog.Body>
+              <Dialog.Footer>
+                <Dialog.Cancel>
+                  <Button variant="tertiary">{t('cancel')}</Button>
+                </Dialog.Cancel>
+                <Dialog.Action>
+                  <Button
+                    variant={pending.kind === 'approve' ? 'success' : 'default'}
+                    data-desk="bulk-confirm"
+                    onClick={() => {
+                      const { ids, kind } = pending;
+                      setPending(null);
+                      act(ids, kind);
+                    }}
+                  >
+                    {t('bulk.confirm.go')}
+                  </Button>
+                </Dialog.Action>
+              </Dialog.Footer>
+            </div>
           </Dialog.Content>
         </Dialog.Root>
       ) : null}

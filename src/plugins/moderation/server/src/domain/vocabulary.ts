@@ -163,6 +163,11 @@ export const LIMITS = {
   queuePageSizeMax: 200,
   queuePageSizeDefault: 50,
   queuePageMax: 1_000_000,
+  /**
+   * A filtered queue list counts its matches up to this many: a search for a common word must
+   * not count a million rows to print a total. Beyond it the total says "at least".
+   */
+  filteredCountMax: 10_000,
   /** A text tried against the screening rules. */
   screenTextMax: 20000,
 } as const;

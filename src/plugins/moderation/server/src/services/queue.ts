@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { localizedError } from '../../../../../lib/messages';
-import { MODERATION_STATUSES, type ModerationStatus } from '../domain/vocabulary';
+import { LIMITS, MODERATION_STATUSES, type ModerationStatus } from '../domain/vocabulary';
 import { compileBlocklist } from '../screening/blocklist';
 import { COMMENT_UID } from '../uids';
 import type { QueueQuery } from '../validation/admin-api';
@@ -102,8 +102,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return rows.map((row: { id: number }) => row.id);
   }
 
+  /** The matches of a filtered list, counted up to LIMITS.filteredCountMax (see there). */
   async function filteredTotal(query: QueueQuery): Promise<number> {
-    const [row] = await filteredQuery(query).count({ n: '*' });
+    const knex = strapi.db.connection;
+    const matches = filteredQuery(query).select(knex.raw('1')).limit(LIMITS.filteredCountMax);
+    const [row] = await knex.from(matches.as('m')).count({ n: '*' });
     return Number((row as { n: string | number }).n);
   }
 
@@ -149,9 +152,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         filtered ? filteredTotal(query) : transitions.queueTotal(article, moderationStatus),
         countsByStatus(article),
       ]);
+      const pagination = { page, pageSize, total, pageCount: Math.ceil(total / pageSize) };
+      // A filtered list that found at least LIMITS.filteredCountMax comments says so.
+      const capped = filtered && total >= LIMITS.filteredCountMax;
       return {
         data: rows.map(toModeratorView),
-        meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) }, counts },
+        meta: { pagination, counts, ...(capped ? { totalIsCapped: true } : {}) },
       };
     },
 
