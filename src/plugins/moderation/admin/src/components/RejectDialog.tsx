@@ -45,7 +45,8 @@ export function RejectDialog({ count, suggested, onConfirm, onClose }: RejectDia
             <Modal.Title>{count === 1 ? t('reject.title') : t('reject.titleMany', { count })}</Modal.Title>
           </Modal.Header>
           <Modal.Body>
-            <Flex direction="column" alignItems="stretch" gap={4}>
+            {/* The body scrolls in a Radix ScrollArea, which sets its own dir (ltr by default). */}
+            <Flex direction="column" alignItems="stretch" gap={4} dir={language === 'fa' ? 'rtl' : 'ltr'}>
               <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
                 <legend>
                   <Typography variant="pi" fontWeight="bold">

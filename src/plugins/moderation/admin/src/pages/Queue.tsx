@@ -427,7 +427,7 @@ export function Queue({ filters, onFilters, onClearFilters }: QueueProps) {
                 {t('bulk.confirm.title', { count: formatNumber(pending.ids.length, language) })}
               </Dialog.Header>
               <Dialog.Body>
-                <Typography>
+                <Typography dir={language === 'fa' ? 'rtl' : 'ltr'} tag="p">
                   {t(pending.kind === 'approve' ? 'bulk.confirm.approve' : 'bulk.confirm.reopen', {
                     count: formatNumber(pending.ids.length, language),
                   })}
