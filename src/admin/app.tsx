@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { registerModerationAdmin, registerModerationMenu } from './moderation';
+import { applyStoredPersian } from './persian-stand-in';
 
 /**
  * Strapi's admin panel is left-to-right. Persian text typed into it (titles, leads, comments)
@@ -17,9 +18,11 @@ const BIDI_STYLE = `
 
 export default {
   config: {
-    locales: [],
+    // Persian in the interface language list (the desk's own strings are in the moderation plugin).
+    locales: ['fa'],
   },
   register(app: StrapiApp) {
+    applyStoredPersian(app);
     registerModerationMenu(app);
   },
   bootstrap(app: StrapiApp) {

@@ -1,5 +1,6 @@
 import { MESSAGES, type MessageCode, message } from '../lib/messages';
 import { COMMENT_LIMITS } from '../plugins/moderation/server/src/domain/comment-input';
+import { SEARCH_MAX_CHARACTERS, SEARCH_MIN_CHARACTERS } from '../plugins/moderation/server/src/domain/search-key';
 import {
   AUTO_REJECT_FLAGS,
   LIMITS,
@@ -463,6 +464,28 @@ export const KHABAR_SCHEMAS: Record<string, Schema> = {
         },
       },
       reactions: ref('CommentReactions'),
+      blocklistSpans: {
+        type: 'array',
+        description:
+          'Where the blocklisted words screening found stand in `body`: [start, end) in UTF-16 units, for highlighting.',
+        items: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 },
+      },
+    },
+  },
+  ModerationEvent: {
+    type: 'object',
+    description: 'One decision of the audit trail. The email of who decided is kept in the record, not shown.',
+    properties: {
+      id: { type: 'integer' },
+      commentDocumentId: { type: 'string' },
+      commentExcerpt: { type: 'string', nullable: true, description: 'The start of the comment, null once deleted.' },
+      fromStatus: { type: 'string', enum: [...MODERATION_STATUSES], nullable: true },
+      toStatus: { type: 'string', enum: [...MODERATION_STATUSES] },
+      reason: { ...rejectionReason, nullable: true },
+      note: { type: 'string', nullable: true },
+      actorId: { type: 'integer', nullable: true, description: 'The admin user; null for screening or the system.' },
+      actorLabel: { type: 'string', nullable: true },
+      occurredAt: { type: 'string', format: 'date-time' },
     },
   },
   ModeratorCommentResponse: { type: 'object', properties: { data: ref('ModeratorComment') } },
@@ -529,6 +552,21 @@ const settingsMeta = {
     },
   },
 };
+/** `from` / `to` of a date filter: a day (`to` counts it whole) or an ISO instant. */
+const dateRange = (what: string) => [
+  {
+    name: 'from',
+    in: 'query',
+    schema: { type: 'string', format: 'date-time' },
+    description: `${what} at or after (YYYY-MM-DD or an ISO date-time).`,
+  },
+  {
+    name: 'to',
+    in: 'query',
+    schema: { type: 'string', format: 'date-time' },
+    description: `${what} before (a YYYY-MM-DD day counts whole); not before \`from\`.`,
+  },
+];
 
 const statusCounts = {
   type: 'object',
@@ -711,15 +749,37 @@ export const KHABAR_PATHS: Record<string, Schema> = {
             default: LIMITS.queuePageSizeDefault,
           },
         },
+        {
+          name: 'flag',
+          in: 'query',
+          schema: { type: 'string', enum: [...SCREENING_FLAGS] },
+          description: 'Comments screening raised this flag on.',
+        },
+        {
+          name: 'reason',
+          in: 'query',
+          schema: rejectionReason,
+          description: 'Comments rejected with this reason.',
+        },
+        ...dateRange('Received'),
+        {
+          name: 'q',
+          in: 'query',
+          schema: { type: 'string', minLength: SEARCH_MIN_CHARACTERS, maxLength: SEARCH_MAX_CHARACTERS },
+          description: `Text the comment contains, compared after Persian normalization (Arabic-keyboard ی/ک, ZWNJ present or missing, harakat, digits). At least ${SEARCH_MIN_CHARACTERS} letters, so the trigram index can narrow the rows.`,
+        },
       ],
       responses: {
         '200': {
-          description: 'Comments with every private field.',
+          description: `Comments with every private field. \`meta.counts\`: the counts by status (of the article when \`article\` is given), for the tabs. A list filtered by \`flag\`, \`reason\`, \`from\`, \`to\` or \`q\` counts its matches up to ${LIMITS.filteredCountMax}; beyond, \`meta.totalIsCapped\` is true and the total means "at least".`,
           ...json({
             type: 'object',
             properties: {
               data: { type: 'array', items: ref('ModeratorComment') },
-              meta: { type: 'object', properties: { pagination } },
+              meta: {
+                type: 'object',
+                properties: { pagination, counts: statusCounts, totalIsCapped: { type: 'boolean' } },
+              },
             },
           }),
         },
@@ -771,6 +831,64 @@ export const KHABAR_PATHS: Record<string, Schema> = {
         '409': errorResponse(409, 'ConflictError', 'One transition is impossible; nothing changed.', [
           'moderation_already_in_status',
         ]),
+      },
+    },
+  },
+  '/moderation/events': {
+    servers: moderationServers,
+    get: {
+      tags: ['Moderation'],
+      summary: 'The audit trail of decisions, newest first',
+      security: [{ bearerAuth: [] }],
+      parameters: [
+        {
+          name: 'comment',
+          in: 'query',
+          schema: { type: 'string' },
+          description: "One comment's history (its documentId).",
+        },
+        {
+          name: 'actor',
+          in: 'query',
+          schema: { type: 'integer', minimum: 1 },
+          description: 'The admin user who decided.',
+        },
+        { name: 'reason', in: 'query', schema: rejectionReason },
+        ...dateRange('Decided'),
+        { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: LIMITS.queuePageMax } },
+        {
+          name: 'pageSize',
+          in: 'query',
+          schema: {
+            type: 'integer',
+            minimum: 1,
+            maximum: LIMITS.queuePageSizeMax,
+            default: LIMITS.queuePageSizeDefault,
+          },
+        },
+      ],
+      responses: {
+        '200': {
+          description: 'Decisions; `meta.actors` lists the admin users a moderator can filter by.',
+          ...json({
+            type: 'object',
+            properties: {
+              data: { type: 'array', items: ref('ModerationEvent') },
+              meta: {
+                type: 'object',
+                properties: {
+                  pagination,
+                  actors: {
+                    type: 'array',
+                    items: { type: 'object', properties: { id: { type: 'integer' }, label: { type: 'string' } } },
+                  },
+                },
+              },
+            },
+          }),
+        },
+        '400': errorResponse(400, 'ValidationError', 'A bad filter or page.', ['moderation_bad_query']),
+        ...moderationErrors,
       },
     },
   },

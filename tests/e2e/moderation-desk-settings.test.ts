@@ -232,7 +232,7 @@ describe('the article side panel and the home widget', () => {
     const link = panel.locator('[data-khabar="article-desk-link"]');
     await expect(link.textContent()).resolves.toBe("Review this article's comments");
     await expect(link.getAttribute('href')).resolves.toBe(
-      `/admin/plugins/moderation?article=${panelArticle}&status=pending`,
+      `/admin/plugins/moderation?article=${panelArticle}&tab=pending`,
     );
     await docsShot(page, 'article-panel-en', panel);
   });

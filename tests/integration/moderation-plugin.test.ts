@@ -34,9 +34,9 @@ describe('the moderation plugin', () => {
     const router = (app.strapi.plugin('moderation').routes as Record<string, { type: string; routes: unknown[] }>)
       .admin;
     expect(router.type).toBe('admin');
-    // 10 before, + POST /comments/:documentId/reports/dismiss (issue #14), GET /stats/daily and
-    // GET /articles/:documentId/counts (issue #9).
-    expect(router.routes).toHaveLength(13);
+    // 10 before, + POST /comments/:documentId/reports/dismiss (issue #14), GET /stats/daily,
+    // GET /articles/:documentId/counts and GET /events (issue #9).
+    expect(router.routes).toHaveLength(14);
   });
 });
 

@@ -10,13 +10,13 @@ export const PERMISSIONS = {
 
 /**
  * The desk's queue page, filtered to one article's comments in one status (the URL both halves
- * of the desk agreed on): /admin/plugins/moderation?article=<documentId>&status=pending.
+ * of the desk agreed on): /admin/plugins/moderation?article=<documentId>&tab=pending.
  * Relative to the admin's base path, as react-router links are.
  */
 export function deskPath(filters: { article?: string; status?: string } = {}): string {
   const query = new URLSearchParams();
   if (filters.article) query.set('article', filters.article);
-  if (filters.status) query.set('status', filters.status);
+  if (filters.status) query.set('tab', filters.status);
   const search = query.toString();
   return `/plugins/${PLUGIN_ID}${search ? `?${search}` : ''}`;
 }

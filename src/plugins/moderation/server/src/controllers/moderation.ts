@@ -10,6 +10,7 @@ import {
   bulkTarget,
   dailyStatsQuery,
   decisionBody,
+  eventsQuery,
   objectBody,
   parseRequest,
   queueQuery,
@@ -61,7 +62,9 @@ function settingsMeta() {
 
 /** Admin API of the moderation queue, mounted at /moderation (see ../routes/admin.ts). */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = (name: 'queue' | 'transitions' | 'settings' | 'stats' | 'screening' | 'reports') =>
+  const service = (
+    name: 'events' | 'queue' | 'transitions' | 'settings' | 'stats' | 'screening' | 'reports',
+  ) =>
     strapi.plugin('moderation').service(name);
 
   function decision(action: ModerationAction) {
@@ -77,7 +80,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async list(ctx: AdminCtx) {
-      ctx.body = await service('queue').list(parseRequest(queueQuery, ctx.query));
+      ctx.body = await service('queue').list(parseRequest(queueQuery, ctx.query, 'query'));
+    },
+
+    /** The audit trail, newest first (one comment's history with `comment`). */
+    async events(ctx: AdminCtx) {
+      ctx.body = await service('events').list(parseRequest(eventsQuery, ctx.query, 'query'));
     },
 
     async findOne(ctx: AdminCtx) {

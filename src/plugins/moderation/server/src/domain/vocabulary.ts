@@ -188,6 +188,12 @@ export const LIMITS = {
   queuePageSizeMax: 200,
   queuePageSizeDefault: 50,
   queuePageMax: 1_000_000,
+  /**
+   * A filtered queue list counts its matches up to this many: a search for a common word must
+   * not count a million rows to print a total (each match is rechecked against its text: about
+   * 0.17 ms a row measured on 300,000 comments). Beyond it the total says "at least".
+   */
+  filteredCountMax: 1000,
   /** A text tried against the screening rules. */
   screenTextMax: 20000,
   /** A reader's note on a report. */

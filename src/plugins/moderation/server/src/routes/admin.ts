@@ -29,6 +29,7 @@ export default {
       handler: 'moderation.dismissReports',
       config: moderate,
     },
+    { method: 'GET', path: '/events', handler: 'moderation.events', config: read },
     { method: 'GET', path: '/stats', handler: 'moderation.stats', config: read },
     { method: 'GET', path: '/stats/daily', handler: 'moderation.dailyStats', config: read },
     { method: 'GET', path: '/articles/:documentId/counts', handler: 'moderation.articleCounts', config: read },

@@ -1,3 +1,4 @@
+import events from './events';
 import history from './history';
 import queue from './queue';
 import reactions from './reactions';
@@ -9,4 +10,16 @@ import submission from './submission';
 import threads from './threads';
 import transitions from './transitions';
 
-export default { history, queue, reactions, reports, screening, settings, stats, submission, threads, transitions };
+export default {
+  events,
+  history,
+  queue,
+  reactions,
+  reports,
+  screening,
+  settings,
+  stats,
+  submission,
+  threads,
+  transitions,
+};

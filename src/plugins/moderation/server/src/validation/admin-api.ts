@@ -1,11 +1,14 @@
 import { z } from '@strapi/utils';
 import { localizedError, type MessageCode } from '../../../../../lib/messages';
+import { SEARCH_MAX_CHARACTERS, SEARCH_MIN_CHARACTERS, searchKey } from '../domain/search-key';
 import {
   isRejectionReason,
   LIMITS,
   MODERATION_ACTIONS,
   MODERATION_STATUSES,
   type ModerationAction,
+  REJECTION_REASONS,
+  SCREENING_FLAGS,
 } from '../domain/vocabulary';
 
 /**
@@ -22,16 +25,75 @@ const queryInteger = (max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(1).max(max));
 
-export const queueQuery = z.object({
-  moderationStatus: z.enum(MODERATION_STATUSES).optional(),
-  article: z.string().min(1).optional(),
-  sort: z.enum(['createdAt:asc', 'createdAt:desc']).default('createdAt:asc'),
-  page: queryInteger(LIMITS.queuePageMax).default(1),
-  pageSize: queryInteger(LIMITS.queuePageSizeMax).default(LIMITS.queuePageSizeDefault),
-  /** `true`: only comments with open reports, most reported first (the sort is then ignored). */
-  reported: z.enum(['true', 'false']).optional(),
-});
+/**
+ * A day or an instant in the query string: `2026-11-30` (the start of that day, UTC) or a full
+ * ISO timestamp. Anything `Date` would guess at (`yesterday`, `11/30`) is refused.
+ */
+const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+const DAY = 24 * 60 * 60 * 1000;
+const instant = (endOfDay: boolean) =>
+  z
+    .string()
+    .regex(INSTANT)
+    .transform((text) =>
+      text.length === 10 ? new Date(Date.parse(`${text}T00:00:00Z`) + (endOfDay ? DAY : 0)) : new Date(text),
+    )
+    .refine((date) => !Number.isNaN(date.getTime()));
+/** `from`: at or after; `to`: before (a day given as `to` counts whole). */
+const queryInstant = instant(false);
+const queryEnd = instant(true);
+
+/**
+ * A search in comment text: its search key (../domain/search-key.ts), long enough for the
+ * trigram index to narrow the rows (a shorter one would read them all).
+ */
+const querySearch = z
+  .string()
+  .max(SEARCH_MAX_CHARACTERS)
+  .transform((text) => searchKey(text).replace(/\s+/gu, ' ').trim())
+  .refine((key) => key.replace(/ /g, '').length >= SEARCH_MIN_CHARACTERS);
+
+/** `from` must not come after `to`. */
+const inOrder = (query: { from?: Date; to?: Date }) => !query.from || !query.to || query.from < query.to;
+
+export const queueQuery = z
+  .object({
+    moderationStatus: z.enum(MODERATION_STATUSES).optional(),
+    article: z.string().min(1).optional(),
+    sort: z.enum(['createdAt:asc', 'createdAt:desc']).default('createdAt:asc'),
+    page: queryInteger(LIMITS.queuePageMax).default(1),
+    pageSize: queryInteger(LIMITS.queuePageSizeMax).default(LIMITS.queuePageSizeDefault),
+    /** A screening flag the comment was raised. */
+    flag: z.enum(SCREENING_FLAGS).optional(),
+    /** The reason a comment was rejected with. */
+    reason: z.enum(REJECTION_REASONS).optional(),
+    /** Received at or after / before. */
+    from: queryInstant.optional(),
+    to: queryEnd.optional(),
+    q: querySearch.optional(),
+    /** `true`: only comments with open reports, most reported first (the sort is then ignored). */
+    reported: z.enum(['true', 'false']).optional(),
+  })
+  .refine(inOrder, { path: ['from'] });
 export type QueueQuery = z.infer<typeof queueQuery>;
+
+/** The audit trail, newest first, filtered by comment, moderator, reason or date. */
+export const eventsQuery = z
+  .object({
+    comment: z.string().min(1).max(64).optional(),
+    actor: z
+      .string()
+      .regex(/^\d{1,9}$/)
+      .transform(Number)
+      .optional(),
+    reason: z.enum(REJECTION_REASONS).optional(),
+    from: queryInstant.optional(),
+    to: queryEnd.optional(),
+    page: queryInteger(LIMITS.queuePageMax).default(1),
+    pageSize: queryInteger(LIMITS.queuePageSizeMax).default(LIMITS.queuePageSizeDefault),
+  })
+  .refine(inOrder, { path: ['from'] });
+export type EventsQuery = z.infer<typeof eventsQuery>;
 
 /** Whether the name is an IANA time zone Node knows (Asia/Tehran, UTC ...). */
 function isTimeZone(name: string): boolean {
@@ -88,12 +150,20 @@ const FIELD_CODES: Record<string, MessageCode> = {
   note: 'moderation_bad_note',
 };
 
-/** Parses `input` with `schema`, or throws the 400 of its first bad field. */
-export function parseRequest<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+/**
+ * Parses `input` with `schema`, or throws the 400 of its first bad field. A query string's
+ * fields all answer `moderation_bad_query` naming the parameter (a bad `reason` filter is not a
+ * missing rejection reason).
+ */
+export function parseRequest<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  source: 'body' | 'query' = 'body',
+): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const name = String(result.error.issues[0]?.path[0] ?? '');
-  const code = FIELD_CODES[name];
+  const code = source === 'body' ? FIELD_CODES[name] : undefined;
   throw code ? localizedError('validation', code) : localizedError('validation', 'moderation_bad_query', { name });
 }
 

@@ -1,0 +1,34 @@
+/** Pieces of a comment's text, those inside a span marked (the blocklisted words). */
+export function markedPieces(body: string, spans: readonly (readonly [number, number])[]) {
+  const pieces: { text: string; marked: boolean }[] = [];
+  let at = 0;
+  for (const [start, end] of [...spans].sort((a, b) => a[0] - b[0])) {
+    if (start < at || end > body.length || end <= start) continue;
+    if (start > at) pieces.push({ text: body.slice(at, start), marked: false });
+    pieces.push({ text: body.slice(start, end), marked: true });
+    at = end;
+  }
+  if (at < body.length) pieces.push({ text: body.slice(at), marked: false });
+  return pieces;
+}
+
+/** The interface language the desk writes in: Persian for `fa*`, English otherwise. */
+export const languageOf = (locale: string): 'fa' | 'en' => (locale.startsWith('fa') ? 'fa' : 'en');
+
+/** A date and time as the interface shows it: Solar Hijri with Persian digits in Persian. */
+export function formatDateTime(iso: string | null | undefined, language: 'fa' | 'en'): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(language === 'fa' ? 'fa-IR-u-ca-persian' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(date);
+}
+
+/** A number in the interface's digits. */
+export const formatNumber = (value: number, language: 'fa' | 'en') =>
+  new Intl.NumberFormat(language === 'fa' ? 'fa-IR' : 'en-US').format(value);
+
+/** From one status to the next, pointing the way the line reads. */
+export const arrow = (language: 'fa' | 'en') => (language === 'fa' ? '←' : '→');
