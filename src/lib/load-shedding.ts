@@ -16,12 +16,7 @@ export interface LoadLimits {
   maxEventLoopDelayMs: number;
 }
 
-/**
- * 20 requests at once keep the database pool (10 connections by default) and the one JavaScript
- * thread busy; more only wait, for a connection (up to its 5 s timeout) or for the CPU, and on a
- * starved CPU wait past any reader's patience.
- */
-export const DEFAULT_LOAD_LIMITS: LoadLimits = { maxInFlight: 512, maxInFlightWrites: 20, maxEventLoopDelayMs: 500 };
+export const DEFAULT_LOAD_LIMITS: LoadLimits = { maxInFlight: 512, maxInFlightWrites: 64, maxEventLoopDelayMs: 500 };
 
 export interface LoadState {
   /**
