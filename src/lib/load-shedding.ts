@@ -19,7 +19,10 @@ export interface LoadLimits {
 export const DEFAULT_LOAD_LIMITS: LoadLimits = { maxInFlight: 512, maxInFlightWrites: 64, maxEventLoopDelayMs: 500 };
 
 export interface LoadState {
-  /** Requests being answered, this one included. */
+  /**
+   * Requests being answered, this one included: until their handler is done, not until their
+   * client hangs up (a reader who gave up does not stop the work).
+   */
   inFlight: number;
   eventLoopDelayMs: number;
   isPublicWrite: boolean;

@@ -16,11 +16,14 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const limits = loadLimitsFromEnvironment(process.env);
   const tracker = trackRequests(strapi.server.httpServer);
   const monitor = createEventLoopDelayMonitor();
+  // Requests whose handler still runs. The tracker stops counting a request when its client hangs
+  // up: under overload readers time out, and the work they left would no longer hold new work back.
+  let working = 0;
 
   return async (ctx: Context, next: () => Promise<void>) => {
     if (ctx.path === '/_health') return next();
     const state = {
-      inFlight: tracker.inFlight(),
+      inFlight: Math.max(tracker.inFlight(), working + 1),
       eventLoopDelayMs: monitor.delayMs(),
       isPublicWrite: ctx.method !== 'GET' && ctx.method !== 'HEAD' && isContentApiPath(ctx.path),
     };
@@ -28,6 +31,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       answerServiceUnavailable(ctx, 'server_busy', BUSY_RETRY_AFTER_SECONDS);
       return;
     }
-    return next();
+    working += 1;
+    try {
+      await next();
+    } finally {
+      working -= 1;
+    }
   };
 };

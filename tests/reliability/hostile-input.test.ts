@@ -382,6 +382,17 @@ const queryCase = fc.record({
 // ---------- properties ----------
 
 const accepted: { documentId: string; body: string }[] = [];
+/** A line every PROGRESS_EVERY requests: a long run shows its pace and how far it got. */
+const PROGRESS_EVERY = 2_000;
+let sentSoFar = 0;
+let phaseStarted = Date.now();
+function progress(kind: string): void {
+  sentSoFar += 1;
+  if (sentSoFar % PROGRESS_EVERY === 0) {
+    const seconds = (Date.now() - phaseStarted) / 1000;
+    report(`${kind} progress`, { sent: sentSoFar, seconds, perSecond: Math.round(sentSoFar / seconds) });
+  }
+}
 let submissionStatuses: Record<number, number> = {};
 let queryStatuses: Record<number, number> = {};
 
@@ -392,6 +403,7 @@ async function submit(item: Submission): Promise<void> {
     DEADLINE_MS,
   );
   slowest = Math.max(slowest, reply.ms);
+  progress('hostile submissions');
   submissionStatuses[reply.status] = (submissionStatuses[reply.status] ?? 0) + 1;
   if (reply.status >= 500)
     throw new Error(`submission answered ${reply.status}: ${JSON.stringify(reply.body).slice(0, 500)}`);
@@ -428,6 +440,7 @@ async function ask(item: { endpoint: number; query: string; authenticated: boole
   const headers: Record<string, string> = item.authenticated ? { authorization: moderatorAuth } : {};
   const reply = await request(`${instance.url}${endpoint.path()}?${item.query}`, { headers }, DEADLINE_MS);
   slowest = Math.max(slowest, reply.ms);
+  progress('hostile queries');
   queryStatuses[reply.status] = (queryStatuses[reply.status] ?? 0) + 1;
   if (reply.status >= 500) throw new Error(`GET ${endpoint.path()}?${item.query} answered ${reply.status}`);
   if (endpoint.public) checkPublicAnswer(reply, JSON.stringify(reply.body));
@@ -466,6 +479,8 @@ test(`${SUBMISSIONS} generated submissions: no 5xx, accepted ones stored byte fo
   const started = Date.now();
   submissionStatuses = {};
   slowest = 0;
+  sentSoFar = 0;
+  phaseStarted = Date.now();
   await fc.assert(submissionProperty, { numRuns: Math.ceil(SUBMISSIONS / BATCH), seed: SEED, endOnFailure: true });
   const stored = await withClient(connection, async (client) => {
     const result = await client.query('SELECT document_id, body, moderation_status FROM comments');
@@ -490,6 +505,8 @@ test(`${QUERIES} generated query strings on public and moderation endpoints: no 
   const started = Date.now();
   queryStatuses = {};
   slowest = 0;
+  sentSoFar = 0;
+  phaseStarted = Date.now();
   await fc.assert(queryProperty, { numRuns: Math.ceil(QUERIES / BATCH), seed: SEED, endOnFailure: true });
   report('hostile queries', {
     seed: SEED,

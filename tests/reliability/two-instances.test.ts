@@ -26,7 +26,8 @@ import {
 jest.setTimeout(600_000);
 
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-const KEY_PREFIX = `khabar-reliab-${randomBytes(4).toString('hex')}`;
+// RELIABILITY_REDIS_PREFIX: keys under a prefix of one's own on a shared Redis.
+const KEY_PREFIX = `${process.env.RELIABILITY_REDIS_PREFIX ?? 'khabar-reliab-'}${randomBytes(4).toString('hex')}`;
 const ACTIONS = 200;
 const COMMENTS = SHORT ? 20 : 40;
 

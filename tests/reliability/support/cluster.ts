@@ -125,6 +125,27 @@ export async function cloneTemplate(): Promise<{ connection: Connection; drop():
   };
 }
 
+/** An empty database on the shared test server, as a first deploy finds it. */
+export async function emptyDatabase(): Promise<{ connection: Connection; drop(): Promise<void> }> {
+  const name = `khabar_reliab_${randomBytes(5).toString('hex')}`;
+  await database.withAdminClient((client) => client.query(`CREATE DATABASE ${database.quote(name)}`));
+  const admin = database.adminConnection() as { host?: string; port?: number; user?: string; password?: string };
+  return {
+    connection: {
+      host: admin.host ?? '127.0.0.1',
+      port: admin.port ?? 5432,
+      user: admin.user ?? 'postgres',
+      password: String(admin.password ?? ''),
+      database: name,
+    },
+    async drop() {
+      await database.withAdminClient((client) =>
+        client.query(`DROP DATABASE IF EXISTS ${database.quote(name)} WITH (FORCE)`),
+      );
+    },
+  };
+}
+
 /** A PostgreSQL of the test's own, in a temporary folder, that the test may stop and start. */
 export async function ownPostgres(port: number) {
   const child = fork(path.join(__dirname, 'postgres.mjs'), [String(port)], {

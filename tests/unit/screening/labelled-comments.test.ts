@@ -216,14 +216,6 @@ describe('labelled comments: tuning set', () => {
   });
 });
 
-/**
- * On-topic held-out comments screening still flags off topic, against the issue's goal of none.
- * Listed so the gap is visible in the test and README rather than hidden by a lower bar.
- * - Shares no word with its article but "کشور" (country), which every news article uses: what it
- *   refers to ("two isolated countries") only a reader of the article knows.
- */
-const KNOWN_ON_TOPIC_MISSES: readonly string[] = ['دو کشور منزوی دارن به هم نزدیک میشن، دنیا باید حواسش باشه'];
-
 describe('labelled comments: HELD-OUT set (the goals of issue #15)', () => {
   it('never flags Persian and flags ≥ 98 % of every other language not_persian', () => {
     const { tallies, persian, others, wrong } = languageTallies(HELD_OUT_COMMENTS);
@@ -247,11 +239,8 @@ describe('labelled comments: HELD-OUT set (the goals of issue #15)', () => {
     printTable('HELD-OUT 1 + 2: off topic', both.tallies);
 
     expect(both.offRecall).toBeGreaterThanOrEqual(0.9);
-    // The goal is zero. Known misses are listed, with why, and must keep failing until fixed.
-    const onFlagged = both.wrong.filter((line) => line.startsWith('on '));
-    const unexplained = onFlagged.filter((line) => !KNOWN_ON_TOPIC_MISSES.some((text) => line.endsWith(text)));
-    expect(unexplained).toEqual([]);
-    expect(onFlagged).toHaveLength(KNOWN_ON_TOPIC_MISSES.length);
+    expect(both.wrong.filter((line) => line.startsWith('on '))).toEqual([]);
+    expect(both.onFlagged).toBe(0);
   });
 
   it('flags a bare link, a phone number and a messenger handle as spam, and nothing else', () => {

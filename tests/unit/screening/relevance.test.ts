@@ -137,6 +137,27 @@ describe('relevance on a site (issue #15)', () => {
     expect(relevance('تحریما بی‌اثره', NORTH_KOREA, site)).toBeGreaterThan(0.1);
   });
 
+  it('reads the count the article repeats before a common noun as a reference to its parties (دو کشور)', () => {
+    const twoCountries = {
+      ...NORTH_KOREA,
+      lead: `${NORTH_KOREA.lead} همکاری دو کشور گسترش می‌یابد.`,
+      body: `${NORTH_KOREA.body} هر دو کشور زیر تحریم هستند.`,
+    };
+    const withCountry = documentFrequencies([
+      twoCountries,
+      ...OTHERS.map((other) => ({ ...other, body: 'این کشور و آن کشور' })),
+    ]);
+    const comment = 'دو کشور منزوی حالا با هم دوست شده‌اند و دنیا نگران است';
+    expect(relevance(comment, twoCountries, withCountry)).toBeGreaterThan(0.1);
+    // The noun alone, another count, or a count the article uses once: a common word shared by chance.
+    expect(relevance('کشور منزوی حالا با هم دوست شده و دنیا نگران است', twoCountries, withCountry)).toBeLessThan(0.05);
+    expect(relevance('سه کشور منزوی حالا با هم دوست شده‌اند و دنیا نگران است', twoCountries, withCountry)).toBeLessThan(
+      0.05,
+    );
+    const once = { ...twoCountries, body: NORTH_KOREA.body };
+    expect(relevance(comment, once, withCountry)).toBeLessThan(0.05);
+  });
+
   it('weighs a word many articles use less than one only this article uses', () => {
     // Both title words: "قطار" is also in another article, "روسیه" only in this one.
     expect(relevance('قطار آنجا شلوغ بود', NORTH_KOREA, site)).toBeLessThan(

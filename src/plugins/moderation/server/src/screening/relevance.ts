@@ -8,6 +8,8 @@
  *   mostly inside such a name and that other articles use in other senses ("شمالی") counts little
  *   on its own: "هوای شمال" is not about North Korea.
  * - The article's other language versions count too (a comment may name "Putin" or "Kim").
+ * - A count the article repeats before one of its nouns ("دو کشور", "دو رهبر") is how it names its
+ *   parties: a comment using the same counted noun refers to them, however common the noun.
  * - One weak shared word is not enough: the share is scaled down until the shared words add up
  *   to at least one strong one.
  *
@@ -154,6 +156,15 @@ const SINGLE_WORD_MIN_WORDS = 3;
  */
 const SINGLE_SUBJECT_MAX_WORDS = 6;
 
+/**
+ * Count words that, before a noun, make a counted reference ("دو کشور": the two countries). "دو" is
+ * a stopword, so it never starts one of the article's two-word names; the article's counted
+ * references are collected apart, from the words as written.
+ */
+const COUNT_WORDS: ReadonlySet<string> = new Set(
+  ['دو', 'سه', 'چهار', 'پنج', 'شش', 'هفت', 'هشت', 'ده'].map(matchingKey),
+);
+
 /** The article prepared for relevance. */
 export interface ArticleProfile {
   /** stem → weight (where it appears, times how informative it is on the site). */
@@ -167,16 +178,31 @@ export interface ArticleProfile {
    * ("شمالی" of "کره شمالی", not "کره"), and what they weigh alone.
    */
   readonly bound: ReadonlyMap<string, number>;
+  /**
+   * "count stem" of the counted references the article repeats ("دو کشور") → weight: where the
+   * article uses it, not scaled by how common the noun is, as the count makes it the article's own.
+   */
+  readonly references: ReadonlyMap<string, number>;
   /** How informative a comment's stem is on the site, 0..1. */
   readonly informativeness: (stem: string) => number;
 }
 
 const ALWAYS_INFORMATIVE = (): number => 1;
 
-/** A version's fields as runs of stems, null where a function word or number breaks the run. */
-function stemRuns(text: string | null | undefined): (string | null)[] {
-  if (!text) return [];
-  return tokens(text).map((word) => (isContentWord(word) ? stem(word) : null));
+/** A field's words, and their run of stems, null where a function word or number breaks the run. */
+function fieldWords(text: string | null | undefined): { words: string[]; run: (string | null)[] } {
+  const words = text ? tokens(text) : [];
+  return { words, run: words.map((word) => (isContentWord(word) ? stem(word) : null)) };
+}
+
+/** The counted references in a field's words, as "count stem" keys ("دو کشور"). */
+function countedReferences(words: readonly string[], run: readonly (string | null)[]): string[] {
+  const found: string[] = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const noun = run[i + 1];
+    if (noun && COUNT_WORDS.has(words[i] ?? '')) found.push(`${words[i]} ${noun}`);
+  }
+  return found;
 }
 
 export function articleProfile(article: ArticleVersions, frequencies?: DocumentFrequencies | null): ArticleProfile {
@@ -192,21 +218,29 @@ export function articleProfile(article: ArticleVersions, frequencies?: DocumentF
   const uses = new Map<string, number>();
   const pairUses = new Map<string, number>();
   const pairsOf = new Map<string, string[]>();
+  const referenceUses = new Map<string, number>();
+  const referenceWeights = new Map<string, number>();
 
   const addVersion = (
     version: ArticleText,
     weights: typeof FIELD_WEIGHT | typeof OTHER_VERSION_WEIGHT,
     main: boolean,
   ) => {
-    const fields: [(string | null)[], (count: number) => number][] = [
-      [stemRuns(version.title), () => weights.title],
-      [stemRuns(version.lead), () => weights.lead],
+    const fields: [ReturnType<typeof fieldWords>, (count: number) => number][] = [
+      [fieldWords(version.title), () => weights.title],
+      [fieldWords(version.lead), () => weights.lead],
       [
-        stemRuns(version.body ? stripMarkdown(version.body) : ''),
+        fieldWords(version.body ? stripMarkdown(version.body) : ''),
         (count) => (count >= FREQUENT_IN_BODY ? weights.bodyFrequent : weights.body),
       ],
     ];
-    for (const [run, weightOf] of fields) {
+    for (const [{ words, run }, weightOf] of fields) {
+      if (main) {
+        for (const reference of countedReferences(words, run)) {
+          referenceUses.set(reference, (referenceUses.get(reference) ?? 0) + 1);
+          raise(referenceWeights, reference, weightOf(1));
+        }
+      }
       const counts = new Map<string, number>();
       for (const word of run) if (word) counts.set(word, (counts.get(word) ?? 0) + 1);
       for (const [word, count] of counts) {
@@ -244,7 +278,11 @@ export function articleProfile(article: ArticleVersions, frequencies?: DocumentF
       if (frequencies.frequency(word) >= 2 && informativeness(word) < 1) bound.set(word, BOUND_WEIGHT);
     }
   }
-  return { stems, prefixes, phrases, bound, informativeness };
+  // Repeated, like a name: a count used once ("هشت دقیقه") is a quantity, not the article's parties.
+  const references = new Map(
+    [...referenceWeights].filter(([reference]) => (referenceUses.get(reference) ?? 0) >= NAME_MIN_COUNT),
+  );
+  return { stems, prefixes, phrases, bound, references, informativeness };
 }
 
 /** A verb in the present or past continuous: the key joins می / نمی to the verb. */
@@ -306,6 +344,14 @@ export function relevanceOfTokens(commentTokens: readonly string[], profile: Art
   for (let i = 0; i + 1 < run.length; i++) {
     const first = run[i];
     const second = run[i + 1];
+    const reference =
+      second && COUNT_WORDS.has(commentTokens[i] ?? '')
+        ? profile.references.get(`${commentTokens[i]} ${second}`)
+        : undefined;
+    if (second && reference !== undefined) {
+      pairMatched = true;
+      credit(second, reference);
+    }
     if (!first || !second) continue;
     const weight = profile.phrases.get(`${first} ${second}`) ?? profile.phrases.get(first + second) ?? 0;
     const joined = profile.stems.get(first + second) ?? 0;
