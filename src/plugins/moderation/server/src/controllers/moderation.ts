@@ -62,9 +62,7 @@ function settingsMeta() {
 
 /** Admin API of the moderation queue, mounted at /moderation (see ../routes/admin.ts). */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = (
-    name: 'events' | 'queue' | 'transitions' | 'settings' | 'stats' | 'screening' | 'reports',
-  ) =>
+  const service = (name: 'events' | 'queue' | 'transitions' | 'settings' | 'stats' | 'screening' | 'reports') =>
     strapi.plugin('moderation').service(name);
 
   function decision(action: ModerationAction) {
