@@ -211,6 +211,31 @@ export function SettingsPage() {
                   </Grid.Item>
                 </Grid.Root>
                 <Typography variant="delta" tag="h2">
+                  {t('readers.title')}
+                </Typography>
+                <Grid.Root gap={4}>
+                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                    <NumberSetting
+                      field="closeCommentsAfterDays"
+                      label={t('readers.closeAfterDays')}
+                      hint={t('readers.closeAfterDaysHint')}
+                      value={draft.numbers.closeCommentsAfterDays}
+                      error={errors.closeCommentsAfterDays}
+                      onChange={setNumber}
+                    />
+                  </Grid.Item>
+                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                    <NumberSetting
+                      field="reportThreshold"
+                      label={t('readers.reportThreshold')}
+                      hint={t('readers.reportThresholdHint')}
+                      value={draft.numbers.reportThreshold}
+                      error={errors.reportThreshold}
+                      onChange={setNumber}
+                    />
+                  </Grid.Item>
+                </Grid.Root>
+                <Typography variant="delta" tag="h2">
                   {t('rateLimit.title')}
                 </Typography>
                 <Grid.Root gap={4}>

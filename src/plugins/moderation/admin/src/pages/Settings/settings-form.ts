@@ -8,6 +8,10 @@ export interface ModerationSettings {
   maxLinks: number;
   duplicateWindowMinutes: number;
   rateLimit: { perMinute: number; perHour: number };
+  /** Days after publication when comments close (null: never; issue #14). */
+  closeCommentsAfterDays: number | null;
+  /** Open reports that move a published comment back to pending (null: off; issue #14). */
+  reportThreshold: number | null;
 }
 
 /** What the environment fixes on this server (null: the setting applies). */
@@ -16,7 +20,14 @@ export interface SettingsMeta {
 }
 
 /** The number fields of the form, kept as the text typed so a half-typed "0." stays on screen. */
-export type NumberField = 'relevanceThreshold' | 'maxLinks' | 'duplicateWindowMinutes' | 'perMinute' | 'perHour';
+export type NumberField =
+  | 'relevanceThreshold'
+  | 'maxLinks'
+  | 'duplicateWindowMinutes'
+  | 'perMinute'
+  | 'perHour'
+  | 'closeCommentsAfterDays'
+  | 'reportThreshold';
 
 export interface SettingsDraft {
   blocklist: string[];
@@ -34,6 +45,8 @@ export function draftOf(settings: ModerationSettings): SettingsDraft {
       duplicateWindowMinutes: String(settings.duplicateWindowMinutes),
       perMinute: String(settings.rateLimit.perMinute),
       perHour: String(settings.rateLimit.perHour),
+      closeCommentsAfterDays: settings.closeCommentsAfterDays === null ? '' : String(settings.closeCommentsAfterDays),
+      reportThreshold: settings.reportThreshold === null ? '' : String(settings.reportThreshold),
     },
   };
 }
@@ -50,6 +63,9 @@ export function parseTypedNumber(text: string): number | string {
   return ascii !== '' && /^-?\d+(\.\d+)?$/.test(ascii) ? Number(ascii) : text;
 }
 
+/** An optional setting: an empty field is none (null). */
+const optionalNumber = (text: string) => (text.trim() === '' ? null : parseTypedNumber(text));
+
 /** The body of PUT /moderation/settings: every field, so what the page shows is what is stored. */
 export function requestOf(draft: SettingsDraft) {
   const n = draft.numbers;
@@ -60,6 +76,8 @@ export function requestOf(draft: SettingsDraft) {
     maxLinks: parseTypedNumber(n.maxLinks),
     duplicateWindowMinutes: parseTypedNumber(n.duplicateWindowMinutes),
     rateLimit: { perMinute: parseTypedNumber(n.perMinute), perHour: parseTypedNumber(n.perHour) },
+    closeCommentsAfterDays: optionalNumber(n.closeCommentsAfterDays),
+    reportThreshold: optionalNumber(n.reportThreshold),
   };
 }
 
