@@ -11,6 +11,8 @@ const EVERYTHING_MODELS = [
   'plugin::users-permissions.permission',
   // A locale created or removed (the rows of a removed locale: locale-removal.ts).
   'plugin::i18n.locale',
+  // The moderation settings: `closeCommentsAfterDays` opens or closes every article's comments.
+  'plugin::moderation.moderation-setting',
 ];
 
 const mentionsDefaultLocale = (event: Event) => JSON.stringify(event.params ?? {}).includes('default_locale');

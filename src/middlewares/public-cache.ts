@@ -28,7 +28,9 @@ import type { CacheEntry } from '../lib/public-cache/store';
  * write to what it shows committed: served, not stored), BYPASS (store unavailable).
  */
 const isCurrent = (entry: CacheEntry, versions: (number | null)[]) =>
-  versions.length === entry.versions.length && versions.every((version, index) => version === entry.versions[index]);
+  (entry.validUntil === undefined || Date.now() < entry.validUntil) &&
+  versions.length === entry.versions.length &&
+  versions.every((version, index) => version === entry.versions[index]);
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   return async (ctx: Context, next: () => Promise<void>) => {
@@ -96,7 +98,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
         const versions = await store.versions(deps);
         ctx.set('Surrogate-Key', deps.join(' '));
         if (computedBeforeAnyWrite(sequenceAtStart, versions)) {
-          await store.set(key, { etag, body, deps, versions });
+          const validUntil = (ctx.state as { publicCacheValidUntil?: number }).publicCacheValidUntil;
+          await store.set(key, { etag, body, deps, versions, ...(validUntil === undefined ? {} : { validUntil }) });
           outcome = 'MISS';
         } else {
           outcome = 'STALE-RACE';

@@ -264,6 +264,39 @@ describe('articles and sources: the very next read shows', () => {
   });
 });
 
+describe('closing comments: the very next read shows', () => {
+  const open = async (article: string) => (await read(`/api/articles/${article}`)).body.data.commentsOpen;
+
+  it('closeCommentsAfterDays saved in the moderation settings, for every article', async () => {
+    const article = (await createArticle(app.strapi, { title: 'خبر قدیمی' })).documentId;
+    await app.strapi.db
+      .connection('articles')
+      .where({ document_id: article })
+      .whereNotNull('published_at')
+      .update({ published_at: new Date(0) });
+    await warm(`/api/articles/${article}`);
+    expect(await open(article)).toBe(true);
+    const put = (closeCommentsAfterDays: number | null) =>
+      app.http().put('/moderation/settings').set('Authorization', superAdmin.auth).send({ closeCommentsAfterDays });
+    expect((await put(30)).status).toBe(200);
+    expect(await open(article)).toBe(false);
+    await warm(`/api/articles/${article}`);
+    expect((await put(null)).status).toBe(200);
+    expect(await open(article)).toBe(true);
+  });
+
+  it('an article whose close date passes while its answer is cached (no write marks that moment)', async () => {
+    const closesAt = new Date(Date.now() + 1500);
+    const article = (await createArticle(app.strapi, { title: 'خبر با مهلت', commentsCloseAt: closesAt })).documentId;
+    await warm(`/api/articles/${article}`);
+    expect(await open(article)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, closesAt.getTime() - Date.now() + 50));
+    const after = await read(`/api/articles/${article}`);
+    expect(after.headers['x-cache']).not.toBe('HIT');
+    expect(after.body.data.commentsOpen).toBe(false);
+  });
+});
+
 describe('requests with credentials', () => {
   const expectBypassed = (response: supertest.Response) => {
     expect(response.headers['x-cache']).toBeUndefined();

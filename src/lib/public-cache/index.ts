@@ -195,3 +195,15 @@ export function invalidateSource(strapi: Core.Strapi, sourceDocumentId: string):
 export function invalidateEverything(strapi: Core.Strapi): void {
   invalidate(strapi, [EPOCH]);
 }
+
+/**
+ * Bounds how long the public answer being computed stays valid (ms since the epoch; null: no
+ * bound): for what changes with the clock and no write, such as an article's comments closing
+ * by age. The cache middleware stores the bound with the entry and recomputes past it.
+ */
+export function limitPublicCacheValidity(strapi: Core.Strapi, until: number | null): void {
+  if (until === null) return;
+  const state = strapi.requestContext.get()?.state as { publicCacheValidUntil?: number } | undefined;
+  if (!state) return;
+  state.publicCacheValidUntil = Math.min(state.publicCacheValidUntil ?? Number.POSITIVE_INFINITY, until);
+}

@@ -18,6 +18,8 @@ export interface CacheEntry {
   local?: boolean;
   deps: string[];
   versions: (number | null)[];
+  /** Past this instant (ms since the epoch) the answer is recomputed: see limitPublicCacheValidity. */
+  validUntil?: number;
 }
 
 export interface CacheStore {

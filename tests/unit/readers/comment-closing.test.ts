@@ -1,4 +1,4 @@
-import { commentsOpen } from '../../../src/plugins/moderation/server/src/domain/comment-closing';
+import { commentsOpen, commentsOpenChangesAt } from '../../../src/plugins/moderation/server/src/domain/comment-closing';
 
 const NOW = new Date('2026-11-30T12:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
@@ -55,5 +55,38 @@ describe('commentsOpen', () => {
       true,
     );
     expect(commentsOpen({ commentsEnabled: true, commentsCloseAt: '', publishedAt: ago(100) }, 30, NOW)).toBe(false);
+  });
+});
+
+describe('when an article opens or closes by the clock alone', () => {
+  const now = new Date('2026-11-30T12:00:00Z');
+  const day = 24 * 60 * 60 * 1000;
+
+  it('is its own close date when still ahead, else the end of the site-wide age', () => {
+    const closeAt = new Date(now.getTime() + 1000);
+    expect(commentsOpenChangesAt({ commentsEnabled: true, commentsCloseAt: closeAt, publishedAt: now }, 3, now)).toBe(
+      closeAt.getTime(),
+    );
+    const publishedAt = new Date(now.getTime() - day);
+    expect(commentsOpenChangesAt({ commentsEnabled: null, commentsCloseAt: null, publishedAt }, 3, now)).toBe(
+      publishedAt.getTime() + 3 * day,
+    );
+  });
+
+  it('is never for a switched-off article, a passed moment, or no rule', () => {
+    const past = new Date(now.getTime() - 1000);
+    expect(commentsOpenChangesAt({ commentsEnabled: false, commentsCloseAt: null, publishedAt: now }, 3, now)).toBe(
+      null,
+    );
+    expect(commentsOpenChangesAt({ commentsEnabled: true, commentsCloseAt: past, publishedAt: now }, null, now)).toBe(
+      null,
+    );
+    expect(commentsOpenChangesAt({ commentsEnabled: true, commentsCloseAt: null, publishedAt: now }, null, now)).toBe(
+      null,
+    );
+    const old = new Date(now.getTime() - 10 * day);
+    expect(commentsOpenChangesAt({ commentsEnabled: true, commentsCloseAt: null, publishedAt: old }, 3, now)).toBe(
+      null,
+    );
   });
 });

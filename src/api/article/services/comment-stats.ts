@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { commentsOpen } from '../../../plugins/moderation/server/src/domain/comment-closing';
+import { limitPublicCacheValidity } from '../../../lib/public-cache';
+import { commentsOpen, commentsOpenChangesAt } from '../../../plugins/moderation/server/src/domain/comment-closing';
 
 export type CommentStats = { total: number; pending: number; published: number };
 type WithStats = { documentId: string; commentStats?: CommentStats; commentsOpen?: boolean };
@@ -44,16 +45,14 @@ async function openness(strapi: Core.Strapi, documentIds: string[]): Promise<Map
     strapi.plugin('moderation').service('settings').get(),
   ]);
   const now = new Date();
-  return new Map(
-    (rows as { document_id: string; enabled: boolean; close_at: Date | null; published_at: Date }[]).map((row) => [
-      row.document_id,
-      commentsOpen(
-        { commentsEnabled: row.enabled, commentsCloseAt: row.close_at, publishedAt: row.published_at },
-        settings.closeCommentsAfterDays,
-        now,
-      ),
-    ]),
-  );
+  const open = new Map<string, boolean>();
+  for (const row of rows as { document_id: string; enabled: boolean; close_at: Date | null; published_at: Date }[]) {
+    const closing = { commentsEnabled: row.enabled, commentsCloseAt: row.close_at, publishedAt: row.published_at };
+    open.set(row.document_id, commentsOpen(closing, settings.closeCommentsAfterDays, now));
+    // No write marks the moment an article closes by age: a cached answer lasts until then.
+    limitPublicCacheValidity(strapi, commentsOpenChangesAt(closing, settings.closeCommentsAfterDays, now));
+  }
+  return open;
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({

@@ -39,7 +39,7 @@ export async function ensureDeskIndexes(strapi: Core.Strapi): Promise<void> {
       'CREATE INDEX IF NOT EXISTS khabar_moderation_events_comment_idx ON moderation_events (comment_document_id, occurred_at)',
     );
     await trx.raw(
-      'CREATE INDEX IF NOT EXISTS khabar_moderation_events_occurred_idx ON moderation_events (occurred_at, id)',
+      'CREATE INDEX IF NOT EXISTS khabar_moderation_events_trail_idx ON moderation_events (occurred_at, id)',
     );
     await trx.raw(
       'CREATE INDEX IF NOT EXISTS khabar_moderation_events_actor_idx ON moderation_events (actor_id, occurred_at, id)',

@@ -30,3 +30,22 @@ export function commentsOpen(article: ArticleClosing, closeCommentsAfterDays: nu
   if (publishedAt === null) return true;
   return now.getTime() < publishedAt + closeCommentsAfterDays * DAY_MS;
 }
+
+/**
+ * When `commentsOpen` of the article next changes by the clock alone (ms since the epoch), or
+ * null when it never will: a cached answer showing it is good until then.
+ */
+export function commentsOpenChangesAt(
+  article: ArticleClosing,
+  closeCommentsAfterDays: number | null,
+  now: Date,
+): number | null {
+  if (article.commentsEnabled === false) return null;
+  const closeAt = time(article.commentsCloseAt);
+  let changesAt: number | null = closeAt;
+  if (closeAt === null && closeCommentsAfterDays !== null && closeCommentsAfterDays > 0) {
+    const publishedAt = time(article.publishedAt);
+    changesAt = publishedAt === null ? null : publishedAt + closeCommentsAfterDays * DAY_MS;
+  }
+  return changesAt !== null && changesAt > now.getTime() ? changesAt : null;
+}
