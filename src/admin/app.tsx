@@ -1,5 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { registerModerationAdmin, registerModerationMenu, registerQueueWidget } from './moderation';
+import { followLanguageDirection, offerPersian, translateFilterLabels } from './persian';
+import { ADMIN_TRANSLATIONS } from './translations';
 
 /**
  * Strapi's admin panel is left-to-right. Persian text typed into it (titles, leads, comments)
@@ -17,9 +19,12 @@ const BIDI_STYLE = `
 
 export default {
   config: {
-    locales: [],
+    // Persian beside Strapi's English (see ./translations and ./persian.ts).
+    locales: ['fa'],
+    translations: ADMIN_TRANSLATIONS,
   },
   register(app: StrapiApp) {
+    offerPersian(app);
     registerModerationMenu(app);
     registerQueueWidget(app);
   },
@@ -28,6 +33,8 @@ export default {
     style.dataset.khabar = 'bidi';
     style.textContent = BIDI_STYLE;
     document.head.appendChild(style);
+    followLanguageDirection();
+    translateFilterLabels(app);
     registerModerationAdmin(app);
   },
 };
