@@ -89,6 +89,10 @@ const PERSIAN_STYLE = `
     font-family: 'Vazirmatn', system-ui, -apple-system, 'Segoe UI', sans-serif;
   }
   html[lang="fa"] body * { font-family: inherit; }
+  /* Radix primitives under Strapi's design system (tabs, scroll areas, select lists) write
+     dir="ltr" on their root when no direction is given to them: in a right-to-left panel the
+     edit form (inside the draft/published tabs) would keep a left-to-right grid and labels. */
+  html[dir="rtl"] div[dir="ltr"] { direction: rtl; }
   html[lang="fa"] code, html[lang="fa"] pre, html[lang="fa"] .cm-editor, html[lang="fa"] .CodeMirror {
     font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
   }

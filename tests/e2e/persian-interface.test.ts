@@ -42,6 +42,7 @@ async function pageWords(): Promise<string> {
       (element) =>
         `${element.getAttribute('aria-label') ?? ''} ${element.getAttribute('title') ?? ''} ${element.getAttribute('alt') ?? ''}`,
     );
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, line by line, is what a reader sees
     return `${document.body.innerText}\n${labels.join('\n')}`;
   });
 }
@@ -172,7 +173,7 @@ describe('the admin panel in Persian', () => {
     const headers = (await page.locator('thead th').allInnerTexts()).map((text) => text.trim()).filter(Boolean);
     expect(headers).toEqual(expect.arrayContaining(['تیتر', 'انتشار']));
     await expectPersian(
-      ['ساختن مطلب تازه', 'فیلترها', 'منتشرشده', 'تعداد در هر صفحه', ARTICLE_TITLE],
+      ['ساختن مطلب تازه', 'فیلترها', 'منتشرشده', ARTICLE_TITLE],
       ['Create new entry', 'Filters', 'Published', 'Draft', 'Entries per page', 'Configure the view'],
     );
     await page.getByRole('button', { name: 'فیلترها' }).click();
