@@ -93,6 +93,11 @@ const PERSIAN_STYLE = `
      dir="ltr" on their root when no direction is given to them: in a right-to-left panel the
      edit form (inside the draft/published tabs) would keep a left-to-right grid and labels. */
   html[dir="rtl"] div[dir="ltr"] { direction: rtl; }
+  /* Some parts still place themselves in left-to-right coordinates (the home page's widget
+     resize handles, the skip link), off the left or right edge: in a right-to-left page that
+     overflow is scrollable, and when a dialog locks the page's scrolling the view jumped to the
+     empty side (screenshots showed a blank page behind every dialog and popover). */
+  html[dir="rtl"], html[dir="rtl"] body { overflow-x: clip; }
   html[lang="fa"] code, html[lang="fa"] pre, html[lang="fa"] .cm-editor, html[lang="fa"] .CodeMirror {
     font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
   }
