@@ -98,7 +98,8 @@ const PERSIAN_STYLE = `
      overflow is scrollable, and when a dialog locks the page's scrolling the view jumped to the
      empty side (screenshots showed a blank page behind every dialog and popover). */
   html[dir="rtl"], html[dir="rtl"] body { overflow-x: clip; }
-  html[lang="fa"] code, html[lang="fa"] pre, html[lang="fa"] .cm-editor, html[lang="fa"] .CodeMirror {
+  /* Code and JSON keep a monospace font; the markdown editor (CodeMirror 5) holds prose: Vazirmatn. */
+  html[lang="fa"] code, html[lang="fa"] pre, html[lang="fa"] .cm-editor, html[lang="fa"] .cm-editor * {
     font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
   }
 `;
