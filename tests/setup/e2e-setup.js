@@ -32,7 +32,8 @@ module.exports = async function e2eSetup() {
     !existsSync(builtIndex) || adminSources.some((folder) => newestIn(folder) > statSync(builtIndex).mtimeMs);
   if (stale) {
     process.stderr.write('[e2e] building the admin panel (strapi build)…\n');
-    execFileSync(process.execPath, [require.resolve('@strapi/strapi/bin/strapi.js'), 'build'], {
+    // (Not require.resolve: the package's `exports` hide its bin/ folder.)
+    execFileSync(process.execPath, [path.join(appDir, 'node_modules/@strapi/strapi/bin/strapi.js'), 'build'], {
       cwd: appDir,
       stdio: ['ignore', 'ignore', 'inherit'],
     });
