@@ -1,6 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { registerModerationAdmin, registerModerationMenu } from './moderation';
-import { applyStoredPersian } from './persian-stand-in';
+import { followLanguageDirection, offerPersian, translateFilterLabels } from './persian';
+import { ADMIN_TRANSLATIONS } from './translations';
 
 /**
  * Strapi's admin panel is left-to-right. Persian text typed into it (titles, leads, comments)
@@ -18,11 +19,12 @@ const BIDI_STYLE = `
 
 export default {
   config: {
-    // Persian in the interface language list (the desk's own strings are in the moderation plugin).
+    // Persian beside Strapi's English (see ./translations and ./persian.ts).
     locales: ['fa'],
+    translations: ADMIN_TRANSLATIONS,
   },
   register(app: StrapiApp) {
-    applyStoredPersian(app);
+    offerPersian(app);
     registerModerationMenu(app);
   },
   bootstrap(app: StrapiApp) {
@@ -30,6 +32,8 @@ export default {
     style.dataset.khabar = 'bidi';
     style.textContent = BIDI_STYLE;
     document.head.appendChild(style);
+    followLanguageDirection();
+    translateFilterLabels(app);
     registerModerationAdmin(app);
   },
 };

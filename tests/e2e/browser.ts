@@ -37,18 +37,30 @@ export async function listen(app: TestApp): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
+/** Where the admin panel keeps this browser's interface language. */
+export const LANGUAGE_STORAGE_KEY = 'strapi-admin-language';
+
 /**
  * A browser session logged in through the admin panel's own login form. Page errors (an
  * uncaught exception such as the content manager's `s.join is not a function`) are collected.
+ * The panel opens in Persian on a browser that never chose a language; these sessions choose
+ * English (or `language`) before the first page loads, as a user would once.
  */
 export async function loginThroughForm(
   browser: Browser,
   baseUrl: string,
   email: string,
   password: string,
+  language = 'en',
 ): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
   context.setDefaultTimeout(20000);
+  await context.addInitScript(
+    ([key, chosen]) => {
+      if (!window.localStorage.getItem(key)) window.localStorage.setItem(key, chosen);
+    },
+    [LANGUAGE_STORAGE_KEY, language],
+  );
   // Nothing leaves the machine: the admin's analytics and release check get an empty answer.
   await context.route(
     (url) => url.hostname !== '127.0.0.1',
@@ -61,7 +73,7 @@ export async function loginThroughForm(
   await page.goto(`${baseUrl}/admin/auth/login`);
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
-  await page.getByRole('button', { name: 'Login' }).click();
+  await page.getByRole('button', { name: language === 'fa' ? 'ورود' : 'Login' }).click();
   await page.waitForURL((url) => !url.pathname.includes('/auth/login'));
   return { context, page, pageErrors };
 }

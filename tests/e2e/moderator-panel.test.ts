@@ -69,7 +69,7 @@ afterAll(async () => {
 /** The content manager's edit view of one comment, once its form has loaded. */
 async function openComment(documentId: string) {
   await page.goto(`${baseUrl}${COMMENT_LIST}/${documentId}`);
-  await page.getByRole('combobox', { name: 'moderationStatus' }).waitFor();
+  await page.getByRole('combobox', { name: 'Status' }).waitFor();
 }
 
 async function choose(field: string, option: string) {
@@ -133,7 +133,7 @@ describe('a Moderator-only user in the admin panel', () => {
     await page.getByRole('button', { name: 'Filters' }).click();
     await page.getByRole('combobox', { name: /Select field/i }).click();
     const fields = await page.getByRole('option').allTextContents();
-    expect(fields).toEqual(expect.arrayContaining(['moderationStatus', 'article', 'rejectionReason']));
+    expect(fields).toEqual(expect.arrayContaining(['Status', 'Article', 'Rejection reason']));
     await screenshot(page, '03-filters');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
@@ -142,9 +142,9 @@ describe('a Moderator-only user in the admin panel', () => {
   it('reads a comment with its fields and approves it', async () => {
     await openComment(comments[0]);
     await expect(page.getByText('No permissions to see this field').count()).resolves.toBe(0);
-    await expect(page.getByRole('textbox', { name: 'body' }).inputValue()).resolves.toContain('کتابخانه');
+    await expect(page.getByRole('textbox', { name: 'Comment text' }).inputValue()).resolves.toContain('کتابخانه');
     await page.locator('[data-khabar="moderation-panel"]').waitFor();
-    await choose('moderationStatus', 'approved');
+    await choose('Status', 'Approved');
     await screenshot(page, '04-approve');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved document').waitFor();
@@ -153,7 +153,7 @@ describe('a Moderator-only user in the admin panel', () => {
 
   it('rejecting without a reason highlights the reason and keeps the form; then rejecting with one works', async () => {
     await openComment(comments[2]);
-    await choose('moderationStatus', 'rejected');
+    await choose('Status', 'Rejected');
     const saves: string[] = [];
     page.on('request', (request) => {
       if (request.method() === 'PUT') saves.push(request.url());
@@ -162,15 +162,15 @@ describe('a Moderator-only user in the admin panel', () => {
     const reasonError = page.locator('[data-strapi-field-error]').filter({ hasText: 'A rejection needs a reason' });
     await reasonError.waitFor();
     // The message belongs to the reason field, and the form still holds what the moderator chose.
-    const reason = page.getByRole('combobox', { name: 'rejectionReason' });
+    const reason = page.getByRole('combobox', { name: 'Rejection reason' });
     await expect(reason.getAttribute('aria-describedby')).resolves.toBe(await reasonError.getAttribute('id'));
-    await expect(page.getByRole('combobox', { name: 'moderationStatus' }).textContent()).resolves.toBe('rejected');
+    await expect(page.getByRole('combobox', { name: 'Status' }).textContent()).resolves.toBe('Rejected');
     await screenshot(page, '05-reject-without-reason');
     expect(saves).toEqual([]);
     expect((await commentRow(app.strapi, comments[2])).moderationStatus).toBe('pending');
 
-    await choose('rejectionReason', 'spam');
-    await page.getByRole('textbox', { name: 'moderationNote' }).fill('تبلیغ فروشگاه');
+    await choose('Rejection reason', 'Spam');
+    await page.getByRole('textbox', { name: 'Moderator note' }).fill('تبلیغ فروشگاه');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved document').waitFor();
     // The side panel reads the record again after the save.
