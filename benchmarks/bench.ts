@@ -9,7 +9,8 @@
  *
  * Options: --size smoke|small|large, --seconds N (per latency scenario), --skip-build,
  * --keep-data (reuse the loaded databases), --no-stock, --rounds N (of the comparison with stock),
- * --compare-only (only that comparison), --write (results into BENCHMARKS.md).
+ * --compare-only (only that comparison), --only a,b (only the scenarios whose name contains one of
+ * these texts; `memory` names the memory check), --write (results into BENCHMARKS.md).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -29,6 +30,12 @@ function option(name: string, fallback: string): string {
   return index > 0 && process.argv[index + 1] ? process.argv[index + 1] : fallback;
 }
 const flag = (name: string) => process.argv.includes(`--${name}`);
+/** `--only a,b`: the scenarios to run, by a part of their name (all when absent). */
+const only = option('only', '')
+  .split(',')
+  .map((part) => part.trim().toLowerCase())
+  .filter(Boolean);
+const selected = (name: string) => only.length === 0 || only.some((part) => name.toLowerCase().includes(part));
 
 const size: DatasetSize = SIZES[option('size', 'large')] ?? SIZES.large;
 const smoke = size.name === 'smoke';
@@ -461,7 +468,7 @@ async function main() {
     log('\npublic reads, 20 clients, Khabar and stock Strapi on the same data');
     const rounds = Number(option('rounds', '1'));
     for (let round = 0; round < rounds; round += 1) {
-      for (const scenario of publicReads()) {
+      for (const scenario of publicReads().filter((candidate) => selected(candidate.name))) {
         for (const app of round % 2 === 0 ? active : [...active].reverse()) {
           drive({ url: `http://127.0.0.1:${app.port}${scenario.path}`, connections: 4, seconds: 1 }); // warm-up
           await run(app, scenario, 20, smoke ? 3 : 15);
@@ -470,12 +477,16 @@ async function main() {
     }
     if (!flag('compare-only')) {
       log('\nKhabar, one client at a time');
-      for (const scenario of latencyScenarios()) await run(khabar, scenario, 1, seconds, token);
+      for (const scenario of latencyScenarios().filter((candidate) => selected(candidate.name))) {
+        await run(khabar, scenario, 1, seconds, token);
+      }
 
-      log(`\nmemory: the list at 20 clients, twice ${memorySeconds} s`);
-      const list: Scenario = { name: `list, 20 clients, first ${memorySeconds} s`, path: '/api/articles' };
-      await run(khabar, list, 20, memorySeconds);
-      await run(khabar, { ...list, name: `list, 20 clients, next ${memorySeconds} s` }, 20, memorySeconds);
+      if (selected('memory')) {
+        log(`\nmemory: the list at 20 clients, twice ${memorySeconds} s`);
+        const list: Scenario = { name: `list, 20 clients, first ${memorySeconds} s`, path: '/api/articles' };
+        await run(khabar, list, 20, memorySeconds);
+        await run(khabar, { ...list, name: `list, 20 clients, next ${memorySeconds} s` }, 20, memorySeconds);
+      }
     }
   } finally {
     for (const app of active) await stopServer(app);
@@ -491,7 +502,8 @@ async function main() {
   ].join('\n');
   process.stdout.write(`\n${report}\n`);
   const failures = rows.filter((row) => row.result.errors + row.result.non2xx > 0 || row.result.requests === 0);
-  if (flag('write')) {
+  if (flag('write') && only.length > 0) log('\n--write ignored: --only ran part of the suite');
+  else if (flag('write')) {
     const file = path.join(root, 'BENCHMARKS.md');
     const text = fs.readFileSync(file, 'utf8');
     const section = flag('compare-only') ? `${size.name}-compare` : size.name;

@@ -5,7 +5,15 @@ import { ConflictError, conflictBody } from '../../../../../lib/messages';
 import type { ModerationAction } from '../domain/vocabulary';
 import type { Actor, TransitionRequest } from '../services/transitions';
 import type { SettingsError } from '../settings';
-import { bulkTarget, decisionBody, objectBody, parseRequest, queueQuery, screenBody } from '../validation/admin-api';
+import {
+  bulkTarget,
+  decisionBody,
+  objectBody,
+  parseRequest,
+  queueQuery,
+  screenBody,
+  statsQuery,
+} from '../validation/admin-api';
 
 type AdminCtx = Context & { request: Context['request'] & { body?: unknown }; params: Record<string, string> };
 
@@ -95,7 +103,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async stats(ctx: AdminCtx) {
-      ctx.body = { data: await service('stats').overview() };
+      ctx.body = await service('stats').overview(parseRequest(statsQuery, ctx.query));
     },
   };
 };

@@ -163,9 +163,15 @@ export const LIMITS = {
   queuePageSizeMax: 200,
   queuePageSizeDefault: 50,
   queuePageMax: 1_000_000,
+  /** Articles one page of /moderation/stats may hold. */
+  statsPageSizeMax: 200,
+  statsPageSizeDefault: 50,
   /** A text tried against the screening rules. */
   screenTextMax: 20000,
 } as const;
+
+/** What `/moderation/stats` can order its articles by: one counter, the most first. */
+export const STATS_SORTS = ['pending', 'approved', 'rejected', 'total'] as const;
 
 /** Limits of the screening settings moderators edit (the settings schema is checked against them). */
 export const SETTINGS_LIMITS = {

@@ -6,6 +6,7 @@ import {
   MODERATION_ACTIONS,
   MODERATION_STATUSES,
   type ModerationAction,
+  STATS_SORTS,
 } from '../domain/vocabulary';
 
 /**
@@ -30,6 +31,15 @@ export const queueQuery = z.object({
   pageSize: queryInteger(LIMITS.queuePageSizeMax).default(LIMITS.queuePageSizeDefault),
 });
 export type QueueQuery = z.infer<typeof queueQuery>;
+
+/** `/moderation/stats`: one page of articles, the most of one counter first, or one article. */
+export const statsQuery = z.object({
+  article: z.string().min(1).optional(),
+  sort: z.enum(STATS_SORTS).default('pending'),
+  page: queryInteger(LIMITS.queuePageMax).default(1),
+  pageSize: queryInteger(LIMITS.statsPageSizeMax).default(LIMITS.statsPageSizeDefault),
+});
+export type StatsQuery = z.infer<typeof statsQuery>;
 
 /** An absent or empty note is none; a note is kept trimmed. */
 const note = z
