@@ -20,6 +20,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { articleDocumentId, type DatasetSize, loadDataset, SIZES } from './lib/dataset';
 import type { DriveResult, DriveSpec } from './lib/drive';
+import { countsMismatches } from './lib/integrity';
 
 const root = path.resolve(__dirname, '..');
 const stockDir = path.join(__dirname, 'stock');
@@ -181,6 +182,17 @@ async function stopServer(app: App) {
   app.process = undefined;
 }
 
+/**
+ * CPU time the server process has used, in ms (utime + stime from /proc, in clock ticks of
+ * 10 ms). Per request it says what a request costs the server whatever else the machine runs,
+ * which latency on shared cores does not.
+ */
+function cpuMilliseconds(app: App): number {
+  const stat = fs.readFileSync(`/proc/${app.process?.pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 function rssMegabytes(app: App): number {
   const status = fs.readFileSync(`/proc/${app.process?.pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -280,6 +292,8 @@ interface Row {
   connections: number;
   result: DriveResult;
   queries: number | null;
+  /** Server CPU per request, ms. */
+  cpu: number;
   rss: number;
   target?: string;
 }
@@ -293,19 +307,22 @@ async function run(app: App, scenario: Scenario, connections: number, duration: 
   if (scenario.body) headers['Content-Type'] = 'application/json';
   const probeBody = scenario.body?.replaceAll('[<id>]', randomBytes(6).toString('hex'));
   const queries = await queriesPerRequest(url, { method: scenario.method ?? 'GET', headers, body: probeBody });
+  const cpuBefore = cpuMilliseconds(app);
   const result = drive({ url, connections, seconds: duration, method: scenario.method, headers, body: scenario.body });
+  const cpu = (cpuMilliseconds(app) - cpuBefore) / Math.max(1, result.requests);
   const row: Row = {
     app: app.name,
     scenario: scenario.name,
     connections,
     result,
     queries,
+    cpu: Math.round(cpu * 100) / 100,
     rss: rssMegabytes(app),
     target: scenario.target,
   };
   rows.push(row);
   log(
-    `  ${app.name.padEnd(6)} ${scenario.name.padEnd(34)} c=${String(connections).padEnd(3)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p95 ${result.p95} ms  p99 ${result.p99} ms  errors ${result.errors + result.non2xx}  queries ${queries ?? '-'}  rss ${row.rss} MB`,
+    `  ${app.name.padEnd(6)} ${scenario.name.padEnd(34)} c=${String(connections).padEnd(3)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p95 ${result.p95} ms  p99 ${result.p99} ms  errors ${result.errors + result.non2xx}  queries ${queries ?? '-'}  cpu ${row.cpu} ms/req  rss ${row.rss} MB`,
   );
   return row;
 }
@@ -399,13 +416,13 @@ function machine(): string {
 
 function table(): string {
   const lines = [
-    '| app | scenario | clients | req/s | p50 ms | p95 ms | p99 ms | errors | SQL/request | RSS MB | target |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| app | scenario | clients | req/s | p50 ms | p95 ms | p99 ms | errors | SQL/request | server CPU ms/request | RSS MB | target |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const row of rows) {
     const r = row.result;
     lines.push(
-      `| ${row.app} | ${row.scenario} | ${row.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors + r.non2xx} | ${row.queries ?? '–'} | ${row.rss} | ${row.target ?? ''} |`,
+      `| ${row.app} | ${row.scenario} | ${row.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors + r.non2xx} | ${row.queries ?? '–'} | ${row.cpu} | ${row.rss} | ${row.target ?? ''} |`,
     );
   }
   return lines.join('\n');
@@ -433,6 +450,64 @@ function ratios(): string {
     );
   }
   return lines.join('\n');
+}
+
+let integrity:
+  | { checked: number; mismatches: string[]; moved: number; requests: number; submissions: number; seconds: string }
+  | undefined;
+
+/**
+ * Counts exact at scale: concurrent bulk moderation (distinct pending comments of the busy
+ * article, approved or rejected, 25 a request) while readers submit comments, then the kept
+ * counts against a recount of the whole database (benchmarks/lib/integrity.ts).
+ */
+async function checkCountsUnderLoad(app: App, token: string) {
+  log('\nintegrity: concurrent moderation and submissions, then the counts against a recount');
+  const base = `http://127.0.0.1:${app.port}`;
+  const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  const queue = await fetchOnce(`${base}/moderation/comments?moderationStatus=pending&article=${busy}&pageSize=200`, {
+    headers: auth,
+  });
+  const pending = ((await queue.json()) as { data: { documentId: string }[] }).data.map((c) => c.documentId);
+  const batches = Array.from({ length: Math.floor(pending.length / 25) }, (_, i) => pending.slice(i * 25, i * 25 + 25));
+  const submissions = 40;
+  const answers = await Promise.all([
+    ...batches.map((documentIds, i) =>
+      fetchOnce(`${base}/moderation/comments/bulk`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify(
+          i % 2 === 0 ? { action: 'approve', documentIds } : { action: 'reject', documentIds, reason: 'spam' },
+        ),
+      }),
+    ),
+    ...Array.from({ length: submissions }, (_, i) =>
+      fetchOnce(`${base}/api/comments`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          data: {
+            article: articleDocumentId(1 + (i % 3)),
+            authorName: 'خوانندهٔ آزمون',
+            body: `نظر همزمان شمارهٔ ${i} ${randomBytes(4).toString('hex')} دربارهٔ بودجه`,
+          },
+        }),
+      }),
+    ),
+  ]);
+  const refused = answers.filter((answer) => !answer.ok).length;
+  if (refused > 0) log(`  ! ${refused} of the concurrent requests were refused`);
+  const started = Date.now();
+  const result = await countsMismatches(databaseUrl(app.database));
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  log(`  ${result.checked} counters checked in ${seconds} s: ${result.mismatches.length} differ`);
+  return {
+    ...result,
+    moved: batches.length * 25,
+    requests: batches.length,
+    submissions,
+    seconds,
+  };
 }
 
 async function main() {
@@ -488,10 +563,14 @@ async function main() {
         await run(khabar, { ...list, name: `list, 20 clients, next ${memorySeconds} s` }, 20, memorySeconds);
       }
     }
+    if (selected('integrity')) integrity = await checkCountsUnderLoad(khabar, token);
   } finally {
     for (const app of active) await stopServer(app);
   }
 
+  const integrityLine = integrity
+    ? `Counts exact at this size: ${integrity.mismatches.length === 0 ? 'yes' : 'NO'}, ${integrity.checked.toLocaleString('en')} kept counters against a recount from the rows, after the scenarios and ${integrity.moved} comments moderated in ${integrity.requests} concurrent bulk requests during ${integrity.submissions} concurrent submissions (recount ${integrity.seconds} s).`
+    : '';
   const report = [
     `Size \`${size.name}\`: ${size.articles.toLocaleString('en')} articles, ${size.comments.toLocaleString('en')} comments (20 % pending, 10 % rejected, one article with ${size.busyComments.toLocaleString('en')}), ${size.sources} sources.`,
     `Machine: ${machine()}. Run ${new Date().toISOString()}, ${((Date.now() - started) / 60000).toFixed(1)} min.`,
@@ -499,6 +578,7 @@ async function main() {
     ratios(),
     '',
     table(),
+    ...(integrityLine ? ['', integrityLine] : []),
   ].join('\n');
   process.stdout.write(`\n${report}\n`);
   const failures = rows.filter((row) => row.result.errors + row.result.non2xx > 0 || row.result.requests === 0);
@@ -515,6 +595,10 @@ async function main() {
         `${text.slice(0, text.indexOf(begin) + begin.length)}\n${report}\n${text.slice(text.indexOf(end))}`,
       );
     }
+  }
+  if (integrity && integrity.mismatches.length > 0) {
+    log(`\ncounts differ from a recount:\n${integrity.mismatches.slice(0, 20).join('\n')}`);
+    process.exitCode = 1;
   }
   if (failures.length > 0) {
     log(`\n${failures.length} scenario(s) had errors or no answers: ${failures.map((row) => row.scenario).join(', ')}`);

@@ -11,6 +11,7 @@ import { ensureLocales } from './bootstrap/locales';
 import { ensureModeratorRole } from './bootstrap/moderator-role';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { guardRelationPickers } from './bootstrap/relation-pickers';
+import { startSharedCaches, stopSharedCaches } from './bootstrap/shared-caches';
 import { adminRelationAccessMiddleware } from './document-middlewares/admin-relation-access';
 import { articleCommentsCleanupMiddleware } from './document-middlewares/article-comments-cleanup';
 import { articleFrequenciesMiddleware } from './document-middlewares/article-frequencies';
@@ -61,6 +62,9 @@ export default {
     await ensureAdminLayouts(strapi);
     // The site's document frequencies, for the relevance of comments to their article.
     await strapi.service('api::article.term-frequencies').frequencies();
+    // The public role's permissions and the default locale in memory, invalidated by PostgreSQL
+    // notifications (src/bootstrap/shared-caches.ts); SHARED_CACHES=false reads them every time.
+    if (process.env.SHARED_CACHES !== 'false') await startSharedCaches(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
@@ -74,6 +78,7 @@ export default {
     if (waitedMs > 50 || !drained)
       strapi.log.info(`requests drained in ${waitedMs} ms${drained ? '' : ' (timed out)'}`);
     stopCommentCountsCompaction();
+    await stopSharedCaches();
     markShuttingDown();
     await closeRedis();
   },
