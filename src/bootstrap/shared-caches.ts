@@ -39,6 +39,8 @@ let cache: NotifiedCache | undefined;
 let listener: Client | undefined;
 let reconnect: NodeJS.Timeout | undefined;
 let stopped = false;
+// Each start is a session; a listener of an earlier one (a restart in the same process) retires.
+let session = 0;
 const unsubscribes: (() => void)[] = [];
 
 export const sharedCacheStats = () => cache?.stats() ?? { hits: 0, misses: 0 };
@@ -64,8 +66,9 @@ function connectionConfig(strapi: Core.Strapi): ClientConfig {
 }
 
 /** LISTENs on a connection of its own; while it is down, reads go to the database; retries. */
-function listen(strapi: Core.Strapi, notified: NotifiedCache) {
-  if (stopped) return;
+function listen(strapi: Core.Strapi, notified: NotifiedCache, mine = session) {
+  const current = () => !stopped && mine === session;
+  if (!current()) return;
   const client = new Client(connectionConfig(strapi));
   listener = client;
   let failed = false;
@@ -73,10 +76,10 @@ function listen(strapi: Core.Strapi, notified: NotifiedCache) {
     if (failed) return;
     failed = true;
     notified.setListening(false);
-    if (error && !stopped) strapi.log.debug(`shared caches: listener lost (${error}), reading the database`);
+    if (error && current()) strapi.log.debug(`shared caches: listener lost (${error}), reading the database`);
     client.end().catch(() => undefined);
-    if (!stopped) {
-      reconnect = setTimeout(() => listen(strapi, notified), RECONNECT_MS);
+    if (current()) {
+      reconnect = setTimeout(() => listen(strapi, notified, mine), RECONNECT_MS);
       reconnect.unref();
     }
   };
@@ -89,13 +92,15 @@ function listen(strapi: Core.Strapi, notified: NotifiedCache) {
     .connect()
     .then(() => client.query(`LISTEN ${CHANNEL}`))
     .then(() => {
-      if (!failed && !stopped) notified.setListening(true);
+      if (!failed && current()) notified.setListening(true);
+      else client.end().catch(() => undefined);
     })
     .catch(fail);
 }
 
 export async function startSharedCaches(strapi: Core.Strapi): Promise<void> {
   stopped = false;
+  session += 1;
   await ensureTriggers(strapi);
   const notified = createNotifiedCache();
   cache = notified;

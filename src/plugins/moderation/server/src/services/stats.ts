@@ -34,7 +34,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
          SELECT document_id FROM khabar_comment_counts
           WHERE document_id <> '' AND counter IN ('pending', 'approved', 'rejected')
                 ${article === undefined ? '' : 'AND document_id = ?'}
-          GROUP BY document_id HAVING sum(n) <> 0) c`,
+          GROUP BY document_id HAVING sum(n::integer) <> 0) c`,
       article === undefined ? [] : [article],
     )) as { rows: { articles: string }[] };
     return Number(rows[0].articles);
@@ -47,6 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // From the counts table (database/comment-counts.js): its delta rows summed per article,
       // ordered, one page kept; then each kept article's title in the default locale when it has
       // one (its newest row), else its oldest row's. `articles` is how many match, for the pages.
+    // Sums of integer (one article's counts fit) run in int8, half the time of bigint's numeric.
       const [overall, { rows }] = await Promise.all([
         strapi.plugin('moderation').service('transitions').overallCounts() as Promise<Counts>,
         strapi.db.connection.raw(
@@ -55,9 +56,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                   ORDER BY (a.locale = ?) DESC, CASE WHEN a.locale = ? THEN -a.id ELSE a.id END LIMIT 1) AS title
            FROM (SELECT c.document_id, c.pending, c.approved, c.rejected, count(*) OVER () AS articles
                    FROM (SELECT document_id,
-                                coalesce(sum(n) FILTER (WHERE counter = 'pending'), 0) AS pending,
-                                coalesce(sum(n) FILTER (WHERE counter = 'approved'), 0) AS approved,
-                                coalesce(sum(n) FILTER (WHERE counter = 'rejected'), 0) AS rejected
+                                coalesce(sum(n::integer) FILTER (WHERE counter = 'pending'), 0) AS pending,
+                                coalesce(sum(n::integer) FILTER (WHERE counter = 'approved'), 0) AS approved,
+                                coalesce(sum(n::integer) FILTER (WHERE counter = 'rejected'), 0) AS rejected
                            FROM khabar_comment_counts
                           WHERE document_id <> '' AND counter IN ('pending', 'approved', 'rejected')
                                 ${article === undefined ? '' : 'AND document_id = ?'}
