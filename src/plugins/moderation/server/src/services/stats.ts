@@ -47,7 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // From the counts table (database/comment-counts.js): its delta rows summed per article,
       // ordered, one page kept; then each kept article's title in the default locale when it has
       // one (its newest row), else its oldest row's. `articles` is how many match, for the pages.
-    // Sums of integer (one article's counts fit) run in int8, half the time of bigint's numeric.
+      // Sums of integer (one article's counts fit) run in int8, half the time of bigint's numeric.
       const [overall, { rows }] = await Promise.all([
         strapi.plugin('moderation').service('transitions').overallCounts() as Promise<Counts>,
         strapi.db.connection.raw(
