@@ -9,7 +9,8 @@
  *
  * Options: --size smoke|small|large, --seconds N (per latency scenario), --skip-build,
  * --keep-data (reuse the loaded databases), --no-stock, --rounds N (of the comparison with stock),
- * --compare-only (only that comparison), --write (results into BENCHMARKS.md).
+ * --compare-only (only that comparison), --only a,b (only the scenarios whose name contains one of
+ * these texts; `memory` names the memory check), --write (results into BENCHMARKS.md).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -20,6 +21,7 @@ import { Client } from 'pg';
 import { cacheBenchmark, uncachedUnlessAsked } from './cache-scenarios';
 import { articleDocumentId, type DatasetSize, loadDataset, SIZES } from './lib/dataset';
 import type { DriveResult, DriveSpec } from './lib/drive';
+import { countsMismatches } from './lib/integrity';
 
 const root = path.resolve(__dirname, '..');
 const stockDir = path.join(__dirname, 'stock');
@@ -30,6 +32,12 @@ function option(name: string, fallback: string): string {
   return index > 0 && process.argv[index + 1] ? process.argv[index + 1] : fallback;
 }
 const flag = (name: string) => process.argv.includes(`--${name}`);
+/** `--only a,b`: the scenarios to run, by a part of their name (all when absent). */
+const only = option('only', '')
+  .split(',')
+  .map((part) => part.trim().toLowerCase())
+  .filter(Boolean);
+const selected = (name: string) => only.length === 0 || only.some((part) => name.toLowerCase().includes(part));
 
 const size: DatasetSize = SIZES[option('size', 'large')] ?? SIZES.large;
 const smoke = size.name === 'smoke';
@@ -175,6 +183,17 @@ async function stopServer(app: App) {
   app.process = undefined;
 }
 
+/**
+ * CPU time the server process has used, in ms (utime + stime from /proc, in clock ticks of
+ * 10 ms). Per request it says what a request costs the server whatever else the machine runs,
+ * which latency on shared cores does not.
+ */
+function cpuMilliseconds(app: App): number {
+  const stat = fs.readFileSync(`/proc/${app.process?.pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 function rssMegabytes(app: App): number {
   const status = fs.readFileSync(`/proc/${app.process?.pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -274,6 +293,8 @@ interface Row {
   connections: number;
   result: DriveResult;
   queries: number | null;
+  /** Server CPU per request, ms. */
+  cpu: number;
   rss: number;
   target?: string;
 }
@@ -287,19 +308,22 @@ async function run(app: App, scenario: Scenario, connections: number, duration: 
   if (scenario.body) headers['Content-Type'] = 'application/json';
   const probeBody = scenario.body?.replaceAll('[<id>]', randomBytes(6).toString('hex'));
   const queries = await queriesPerRequest(url, { method: scenario.method ?? 'GET', headers, body: probeBody });
+  const cpuBefore = cpuMilliseconds(app);
   const result = drive({ url, connections, seconds: duration, method: scenario.method, headers, body: scenario.body });
+  const cpu = (cpuMilliseconds(app) - cpuBefore) / Math.max(1, result.requests);
   const row: Row = {
     app: app.name,
     scenario: scenario.name,
     connections,
     result,
     queries,
+    cpu: Math.round(cpu * 100) / 100,
     rss: rssMegabytes(app),
     target: scenario.target,
   };
   rows.push(row);
   log(
-    `  ${app.name.padEnd(6)} ${scenario.name.padEnd(34)} c=${String(connections).padEnd(3)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p95 ${result.p95} ms  p99 ${result.p99} ms  errors ${result.errors + result.non2xx}  queries ${queries ?? '-'}  rss ${row.rss} MB`,
+    `  ${app.name.padEnd(6)} ${scenario.name.padEnd(34)} c=${String(connections).padEnd(3)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p95 ${result.p95} ms  p99 ${result.p99} ms  errors ${result.errors + result.non2xx}  queries ${queries ?? '-'}  cpu ${row.cpu} ms/req  rss ${row.rss} MB`,
   );
   return row;
 }
@@ -393,13 +417,13 @@ function machine(): string {
 
 function table(): string {
   const lines = [
-    '| app | scenario | clients | req/s | p50 ms | p95 ms | p99 ms | errors | SQL/request | RSS MB | target |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| app | scenario | clients | req/s | p50 ms | p95 ms | p99 ms | errors | SQL/request | server CPU ms/request | RSS MB | target |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const row of rows) {
     const r = row.result;
     lines.push(
-      `| ${row.app} | ${row.scenario} | ${row.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors + r.non2xx} | ${row.queries ?? '–'} | ${row.rss} | ${row.target ?? ''} |`,
+      `| ${row.app} | ${row.scenario} | ${row.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors + r.non2xx} | ${row.queries ?? '–'} | ${row.cpu} | ${row.rss} | ${row.target ?? ''} |`,
     );
   }
   return lines.join('\n');
@@ -427,6 +451,64 @@ function ratios(): string {
     );
   }
   return lines.join('\n');
+}
+
+let integrity:
+  | { checked: number; mismatches: string[]; moved: number; requests: number; submissions: number; seconds: string }
+  | undefined;
+
+/**
+ * Counts exact at scale: concurrent bulk moderation (distinct pending comments of the busy
+ * article, approved or rejected, 25 a request) while readers submit comments, then the kept
+ * counts against a recount of the whole database (benchmarks/lib/integrity.ts).
+ */
+async function checkCountsUnderLoad(app: App, token: string) {
+  log('\nintegrity: concurrent moderation and submissions, then the counts against a recount');
+  const base = `http://127.0.0.1:${app.port}`;
+  const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  const queue = await fetchOnce(`${base}/moderation/comments?moderationStatus=pending&article=${busy}&pageSize=200`, {
+    headers: auth,
+  });
+  const pending = ((await queue.json()) as { data: { documentId: string }[] }).data.map((c) => c.documentId);
+  const batches = Array.from({ length: Math.floor(pending.length / 25) }, (_, i) => pending.slice(i * 25, i * 25 + 25));
+  const submissions = 40;
+  const answers = await Promise.all([
+    ...batches.map((documentIds, i) =>
+      fetchOnce(`${base}/moderation/comments/bulk`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify(
+          i % 2 === 0 ? { action: 'approve', documentIds } : { action: 'reject', documentIds, reason: 'spam' },
+        ),
+      }),
+    ),
+    ...Array.from({ length: submissions }, (_, i) =>
+      fetchOnce(`${base}/api/comments`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          data: {
+            article: articleDocumentId(1 + (i % 3)),
+            authorName: 'خوانندهٔ آزمون',
+            body: `نظر همزمان شمارهٔ ${i} ${randomBytes(4).toString('hex')} دربارهٔ بودجه`,
+          },
+        }),
+      }),
+    ),
+  ]);
+  const refused = answers.filter((answer) => !answer.ok).length;
+  if (refused > 0) log(`  ! ${refused} of the concurrent requests were refused`);
+  const started = Date.now();
+  const result = await countsMismatches(databaseUrl(app.database));
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  log(`  ${result.checked} counters checked in ${seconds} s: ${result.mismatches.length} differ`);
+  return {
+    ...result,
+    moved: batches.length * 25,
+    requests: batches.length,
+    submissions,
+    seconds,
+  };
 }
 
 async function main() {
@@ -464,7 +546,7 @@ async function main() {
     log('\npublic reads, 20 clients, Khabar and stock Strapi on the same data');
     const rounds = Number(option('rounds', '1'));
     for (let round = 0; round < rounds; round += 1) {
-      for (const scenario of publicReads()) {
+      for (const scenario of publicReads().filter((candidate) => selected(candidate.name))) {
         for (const app of round % 2 === 0 ? active : [...active].reverse()) {
           drive({ url: `http://127.0.0.1:${app.port}${scenario.path}`, connections: 4, seconds: 1 }); // warm-up
           await run(app, scenario, 20, smoke ? 3 : 15);
@@ -473,15 +555,20 @@ async function main() {
     }
     if (!flag('compare-only')) {
       log('\nKhabar, one client at a time');
-      for (const scenario of latencyScenarios()) await run(khabar, scenario, 1, seconds, token);
+      for (const scenario of latencyScenarios().filter((candidate) => selected(candidate.name))) {
+        await run(khabar, scenario, 1, seconds, token);
+      }
 
-      log(`\nmemory: the list at 20 clients, twice ${memorySeconds} s`);
-      const list: Scenario = { name: `list, 20 clients, first ${memorySeconds} s`, path: '/api/articles' };
-      await run(khabar, list, 20, memorySeconds);
-      await run(khabar, { ...list, name: `list, 20 clients, next ${memorySeconds} s` }, 20, memorySeconds);
+      if (selected('memory')) {
+        log(`\nmemory: the list at 20 clients, twice ${memorySeconds} s`);
+        const list: Scenario = { name: `list, 20 clients, first ${memorySeconds} s`, path: '/api/articles' };
+        await run(khabar, list, 20, memorySeconds);
+        await run(khabar, { ...list, name: `list, 20 clients, next ${memorySeconds} s` }, 20, memorySeconds);
+      }
     }
+    if (selected('integrity')) integrity = await checkCountsUnderLoad(khabar, token);
     // Issue #11: the cached reads and the mixed load (benchmarks/cache-scenarios.ts).
-    if (!flag('no-cache')) {
+    if (!flag('no-cache') && only.length === 0) {
       const restartKhabar = async (env: Record<string, string>) => {
         await stopServer(khabar);
         startServer(khabar, env);
@@ -506,6 +593,9 @@ async function main() {
     for (const app of active) await stopServer(app);
   }
 
+  const integrityLine = integrity
+    ? `Counts exact at this size: ${integrity.mismatches.length === 0 ? 'yes' : 'NO'}, ${integrity.checked.toLocaleString('en')} kept counters against a recount from the rows, after the scenarios and ${integrity.moved} comments moderated in ${integrity.requests} concurrent bulk requests during ${integrity.submissions} concurrent submissions (recount ${integrity.seconds} s).`
+    : '';
   const report = [
     `Size \`${size.name}\`: ${size.articles.toLocaleString('en')} articles, ${size.comments.toLocaleString('en')} comments (20 % pending, 10 % rejected, one article with ${size.busyComments.toLocaleString('en')}), ${size.sources} sources.`,
     `Machine: ${machine()}. Run ${new Date().toISOString()}, ${((Date.now() - started) / 60000).toFixed(1)} min.`,
@@ -513,12 +603,14 @@ async function main() {
     ratios(),
     '',
     table(),
+    ...(integrityLine ? ['', integrityLine] : []),
   ].join('\n');
   process.stdout.write(`\n${report}\n`);
   if (cacheSection) process.stdout.write(`\n${cacheSection.report}\n`);
   const failures = rows.filter((row) => row.result.errors + row.result.non2xx > 0 || row.result.requests === 0);
   for (const name of cacheSection?.failures ?? []) failures.push({ scenario: name } as Row);
-  if (flag('write')) {
+  if (flag('write') && only.length > 0) log('\n--write ignored: --only ran part of the suite');
+  else if (flag('write')) {
     const file = path.join(root, 'BENCHMARKS.md');
     const text = fs.readFileSync(file, 'utf8');
     const section = flag('compare-only') ? `${size.name}-compare` : size.name;
@@ -530,6 +622,10 @@ async function main() {
         `${text.slice(0, text.indexOf(begin) + begin.length)}\n${report}\n${text.slice(text.indexOf(end))}`,
       );
     }
+  }
+  if (integrity && integrity.mismatches.length > 0) {
+    log(`\ncounts differ from a recount:\n${integrity.mismatches.slice(0, 20).join('\n')}`);
+    process.exitCode = 1;
   }
   if (failures.length > 0) {
     log(`\n${failures.length} scenario(s) had errors or no answers: ${failures.map((row) => row.scenario).join(', ')}`);

@@ -13,6 +13,7 @@ import { registerPublicCacheInvalidation } from './bootstrap/public-cache';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { ensureReaderTables } from './bootstrap/reader-tables';
 import { guardRelationPickers } from './bootstrap/relation-pickers';
+import { startSharedCaches, stopSharedCaches } from './bootstrap/shared-caches';
 import { adminRelationAccessMiddleware } from './document-middlewares/admin-relation-access';
 import { articleCommentsCleanupMiddleware } from './document-middlewares/article-comments-cleanup';
 import { articleFrequenciesMiddleware } from './document-middlewares/article-frequencies';
@@ -76,6 +77,9 @@ export default {
     await ensureAdminLayouts(strapi);
     // The site's document frequencies, for the relevance of comments to their article.
     await strapi.service('api::article.term-frequencies').frequencies();
+    // The public role's permissions and the default locale in memory, invalidated by PostgreSQL
+    // notifications (src/bootstrap/shared-caches.ts); SHARED_CACHES=false reads them every time.
+    if (process.env.SHARED_CACHES !== 'false') await startSharedCaches(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
@@ -89,6 +93,7 @@ export default {
     if (waitedMs > 50 || !drained)
       strapi.log.info(`requests drained in ${waitedMs} ms${drained ? '' : ' (timed out)'}`);
     stopCommentCountsCompaction();
+    await stopSharedCaches();
     markShuttingDown();
     resetPublicCache();
     await closeRedis();

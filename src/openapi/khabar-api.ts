@@ -12,6 +12,7 @@ import {
   REPORT_RESOLUTION_LABELS,
   SCREENING_FLAGS,
   SETTINGS_LIMITS,
+  STATS_SORTS,
 } from '../plugins/moderation/server/src/domain/vocabulary';
 import type { Language } from '../plugins/moderation/server/src/screening/language';
 
@@ -896,8 +897,33 @@ export const KHABAR_PATHS: Record<string, Schema> = {
     servers: moderationServers,
     get: {
       tags: ['Moderation'],
-      summary: 'Counts by status, overall and per article',
+      summary: 'Counts by status overall, and one page of the articles with comments (the most pending first)',
       security: [{ bearerAuth: [] }],
+      parameters: [
+        {
+          name: 'article',
+          in: 'query',
+          schema: { type: 'string' },
+          description: 'Only this article (its documentId).',
+        },
+        {
+          name: 'sort',
+          in: 'query',
+          schema: { type: 'string', enum: [...STATS_SORTS], default: 'pending' },
+          description: 'The counter the articles are ordered by, the most first (then by documentId).',
+        },
+        { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: LIMITS.queuePageMax } },
+        {
+          name: 'pageSize',
+          in: 'query',
+          schema: {
+            type: 'integer',
+            minimum: 1,
+            maximum: LIMITS.statsPageSizeMax,
+            default: LIMITS.statsPageSizeDefault,
+          },
+        },
+      ],
       responses: {
         '200': {
           description: 'The counts.',
@@ -921,9 +947,11 @@ export const KHABAR_PATHS: Record<string, Schema> = {
                   },
                 },
               },
+              meta: { type: 'object', properties: { pagination } },
             },
           }),
         },
+        '400': errorResponse(400, 'ValidationError', 'A bad sort or page.', ['moderation_bad_query']),
         ...moderationErrors,
       },
     },

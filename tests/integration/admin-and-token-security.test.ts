@@ -261,10 +261,12 @@ describe('automatic rejection is not observable through the public counts', () =
   });
 
   it('moderators still see the automatic rejections as rejected in /moderation/stats', async () => {
-    const response = await app.http().get('/moderation/stats').set('Authorization', superAdmin.auth);
+    const response = await app
+      .http()
+      .get(`/moderation/stats?article=${statsArticle}`)
+      .set('Authorization', superAdmin.auth);
     expect(response.status).toBe(200);
-    const row = response.body.data.articles.find((item: { documentId: string }) => item.documentId === statsArticle);
-    expect(row).toMatchObject({ rejected: 2 });
+    expect(response.body.data.articles[0]).toMatchObject({ documentId: statsArticle, rejected: 2 });
   });
 
   it('once a moderator reviews the comment (reopen, reject), the public counts show it rejected', async () => {

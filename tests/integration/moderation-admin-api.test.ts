@@ -473,8 +473,13 @@ describe('GET /moderation/stats', () => {
     const response = await get('/moderation/stats', moderator);
     expect(response.status).toBe(200);
     expect(response.body.data.overall).toEqual(await sqlCounts(app.strapi));
-    const entry = response.body.data.articles.find((a: { documentId: string }) => a.documentId === article);
-    expect(entry).toEqual({ documentId: article, title: 'آمار بررسی', total: 4, pending: 1, approved: 1, rejected: 2 });
+    const one = await get(`/moderation/stats?article=${article}`, moderator);
+    expect(one.status).toBe(200);
+    expect(one.body.data.overall).toEqual(response.body.data.overall);
+    expect(one.body.data.articles).toEqual([
+      { documentId: article, title: 'آمار بررسی', total: 4, pending: 1, approved: 1, rejected: 2 },
+    ]);
+    expect(one.body.meta.pagination).toEqual({ page: 1, pageSize: 50, total: 1, pageCount: 1 });
     for (const item of response.body.data.articles) {
       const { total, pending, approved, rejected } = await sqlCounts(app.strapi, item.documentId);
       expect(item).toMatchObject({ total, pending, approved, rejected });
@@ -482,6 +487,51 @@ describe('GET /moderation/stats', () => {
     const documentIds = response.body.data.articles.map((a: { documentId: string }) => a.documentId);
     expect(new Set(documentIds).size).toBe(documentIds.length);
   });
+
+  it('pages through every article with comments, the most pending (or of another counter) first', async () => {
+    const busier = (await createArticle(app.strapi, { title: 'آمار صفحه‌ها' })).documentId;
+    for (let i = 0; i < 3; i += 1) await commentWithStatus(app, busier, 'rejected');
+    for (const sort of ['pending', 'approved', 'rejected', 'total'] as const) {
+      const seen: { documentId: string; total: number; pending: number; approved: number; rejected: number }[] = [];
+      let pageCount = 1;
+      for (let page = 1; page <= pageCount; page += 1) {
+        const response = await get(`/moderation/stats?sort=${sort}&pageSize=2&page=${page}`, moderator);
+        expect(response.status).toBe(200);
+        expect(response.body.data.articles.length).toBeLessThanOrEqual(2);
+        pageCount = response.body.meta.pagination.pageCount;
+        seen.push(...response.body.data.articles);
+      }
+      const overall = await sqlCounts(app.strapi);
+      // Every article with comments once, their counts adding up to the overall ones.
+      expect(new Set(seen.map((a) => a.documentId)).size).toBe(seen.length);
+      expect(seen.reduce((sum, a) => sum + a.total, 0)).toBe(overall.total);
+      expect(seen.reduce((sum, a) => sum + a.pending, 0)).toBe(overall.pending);
+      expect(seen.every((a) => a.total > 0)).toBe(true);
+      const keys = seen.map((a) => a[sort]);
+      expect(keys).toEqual([...keys].sort((a, b) => b - a));
+      expect(seen.find((a) => a.documentId === busier)).toMatchObject({ rejected: 3, total: 3 });
+    }
+  });
+
+  it('answers an empty page past the last one, with the number of articles', async () => {
+    const first = await get('/moderation/stats?pageSize=1', moderator);
+    const past = await get(`/moderation/stats?pageSize=1&page=${first.body.meta.pagination.total + 1}`, moderator);
+    expect(past.status).toBe(200);
+    expect(past.body.data.articles).toEqual([]);
+    expect(past.body.meta.pagination.total).toBe(first.body.meta.pagination.total);
+    const none = await get('/moderation/stats?article=no-such-article', moderator);
+    expect(none.body.data.articles).toEqual([]);
+    expect(none.body.meta.pagination.total).toBe(0);
+  });
+
+  it.each(['pageSize=201', 'pageSize=0', 'page=0', 'page=1e3', 'sort=title', 'article='])(
+    'refuses ?%s with a 400 naming the parameter',
+    async (query) => {
+      const response = await get(`/moderation/stats?${query}`, moderator);
+      expect(response.status).toBe(400);
+      expect(response.body.error.details.code).toBe('moderation_bad_query');
+    },
+  );
 });
 
 describe('GET /moderation/stats for articles outside the default locale', () => {
@@ -489,19 +539,18 @@ describe('GET /moderation/stats for articles outside the default locale', () => 
     const article = (await createArticle(app.strapi, { title: 'An English-only story' }, { locale: 'en' })).documentId;
     await commentWithStatus(app, article, 'pending');
     await commentWithStatus(app, article, 'approved');
-    const response = await get('/moderation/stats', moderator);
+    const response = await get(`/moderation/stats?article=${article}`, moderator);
     expect(response.status).toBe(200);
-    const entry = response.body.data.articles.find((a: { documentId: string }) => a.documentId === article);
-    expect(entry).toEqual({
-      documentId: article,
-      title: 'An English-only story',
-      total: 2,
-      pending: 1,
-      approved: 1,
-      rejected: 0,
-    });
-    const perArticleTotal = response.body.data.articles.reduce((sum: number, a: { total: number }) => sum + a.total, 0);
-    expect(perArticleTotal).toBe(response.body.data.overall.total);
+    expect(response.body.data.articles).toEqual([
+      {
+        documentId: article,
+        title: 'An English-only story',
+        total: 2,
+        pending: 1,
+        approved: 1,
+        rejected: 0,
+      },
+    ]);
   });
 });
 

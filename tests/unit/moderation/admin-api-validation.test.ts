@@ -4,6 +4,7 @@ import {
   parseRequest,
   queueQuery,
   screenBody,
+  statsQuery,
 } from '../../../src/plugins/moderation/server/src/validation/admin-api';
 
 /** The code and messages of the 400 a request is refused with. */
@@ -42,6 +43,30 @@ describe('the queue query', () => {
     expect(refused.code).toBe('moderation_bad_query');
     expect(refused.en).toContain(name);
     expect(refused.fa).toContain(name);
+  });
+});
+
+describe('the stats query', () => {
+  it('fills the defaults: the most pending first, 50 articles a page', () => {
+    expect(parseRequest(statsQuery, {})).toEqual({ sort: 'pending', page: 1, pageSize: 50 });
+    expect(parseRequest(statsQuery, { sort: 'total', page: '2', pageSize: '200', article: 'abc' })).toEqual({
+      sort: 'total',
+      page: 2,
+      pageSize: 200,
+      article: 'abc',
+    });
+  });
+
+  it.each([
+    [{ sort: 'title' }, 'sort'],
+    [{ sort: 'pending:desc' }, 'sort'],
+    [{ article: '' }, 'article'],
+    [{ page: '0' }, 'page'],
+    [{ pageSize: '201' }, 'pageSize'],
+  ])('refuses %j, naming %s', (query, name) => {
+    const refused = refusal(() => parseRequest(statsQuery, query));
+    expect(refused.code).toBe('moderation_bad_query');
+    expect(refused.en).toContain(name);
   });
 });
 

@@ -55,18 +55,35 @@ async function openness(strapi: Core.Strapi, documentIds: string[]): Promise<Map
   return open;
 }
 
+type Counts = Map<string, { total: number; pending: number; visible: number; screenedOut: number }>;
+
+/** What a public answer puts on its articles, read for a set of article documents. */
+export interface ArticleExtras {
+  counts: Counts;
+  open: Map<string, boolean>;
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** Puts `commentStats` and `commentsOpen` on the articles of a response. */
-  async attach(articles: WithStats[]): Promise<void> {
-    if (articles.length === 0) return;
-    const documentIds = [...new Set(articles.map((article) => article.documentId))];
+  /** The counts (one indexed query on the counts table) and openness of these article documents. */
+  async extras(documentIds: string[]): Promise<ArticleExtras> {
+    const unique = [...new Set(documentIds)];
     const [counts, open] = await Promise.all([
-      strapi.service('plugin::moderation.transitions').countsByArticle(documentIds),
-      openness(strapi, documentIds),
+      strapi.service('plugin::moderation.transitions').countsByArticle(unique) as Promise<Counts>,
+      openness(strapi, unique),
     ]);
+    return { counts, open };
+  },
+
+  /**
+   * Puts `commentStats` and `commentsOpen` on the articles, from `extras` when the caller has
+   * read them already.
+   */
+  async attach(articles: WithStats[], extras?: ArticleExtras): Promise<void> {
+    if (articles.length === 0) return;
+    const found = extras ?? (await this.extras(articles.map((article) => article.documentId)));
     for (const article of articles) {
-      article.commentStats = publicCommentStats(counts.get(article.documentId));
-      article.commentsOpen = open.get(article.documentId) ?? false;
+      article.commentStats = publicCommentStats(found.counts.get(article.documentId));
+      article.commentsOpen = found.open.get(article.documentId) ?? false;
     }
   },
 });

@@ -15,6 +15,7 @@ import {
   parseRequest,
   queueQuery,
   screenBody,
+  statsQuery,
 } from '../validation/admin-api';
 
 type AdminCtx = Context & { request: Context['request'] & { body?: unknown }; params: Record<string, string> };
@@ -136,7 +137,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async stats(ctx: AdminCtx) {
-      ctx.body = { data: await service('stats').overview() };
+      ctx.body = await service('stats').overview(parseRequest(statsQuery, ctx.query));
     },
 
     /** Per day, for the home page's widget: see the stats service for each series. */

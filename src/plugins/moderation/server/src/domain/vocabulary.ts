@@ -194,6 +194,9 @@ export const LIMITS = {
    * 0.17 ms a row measured on 300,000 comments). Beyond it the total says "at least".
    */
   filteredCountMax: 1000,
+  /** Articles one page of /moderation/stats may hold. */
+  statsPageSizeMax: 200,
+  statsPageSizeDefault: 50,
   /** A text tried against the screening rules. */
   screenTextMax: 20000,
   /** A reader's note on a report. */
@@ -214,6 +217,9 @@ export const READER_ACTION_RATE_LIMITS = {
   reactions: { perMinute: 60, perHour: 600 },
   reports: { perMinute: 10, perHour: 60 },
 } as const;
+
+/** What `/moderation/stats` can order its articles by: one counter, the most first. */
+export const STATS_SORTS = ['pending', 'approved', 'rejected', 'total'] as const;
 
 /** Limits of the screening settings moderators edit (the settings schema is checked against them). */
 export const SETTINGS_LIMITS = {

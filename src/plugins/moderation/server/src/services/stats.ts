@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { localizedError } from '../../../../../lib/messages';
 import { ARTICLE_UID, COMMENT_UID, EVENT_UID } from '../uids';
-import type { DailyStatsQuery } from '../validation/admin-api';
+import type { DailyStatsQuery, StatsQuery } from '../validation/admin-api';
 
 /** One day of the moderation figures (GET /moderation/stats/daily). */
 export interface DailyFigures {
@@ -23,140 +23,195 @@ const STORED_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UT
 /** PostgreSQL's "invalid_parameter_value": a time zone name Node knows and PostgreSQL does not. */
 const INVALID_PARAMETER_VALUE = '22023';
 
-/** Counts for moderators: by status overall, per article with its title, and per day. */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async overview() {
-    const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
-    const article = strapi.db.metadata.get(ARTICLE_UID).tableName;
-    // One row per article from the counts table (database/comment-counts.js), with its title
-    // in the default locale when there is one (its newest row), else the oldest row's.
-    const [overall, { rows }] = await Promise.all([
-      strapi.plugin('moderation').service('transitions').overallCounts() as Promise<
-        Record<'total' | 'pending' | 'approved' | 'rejected', number>
-      >,
-      strapi.db.connection.raw(
-        `SELECT c.document_id, c.pending, c.approved, c.rejected,
-                (SELECT a.title FROM ?? a WHERE a.document_id = c.document_id
+type Counts = Record<'total' | 'pending' | 'approved' | 'rejected', number>;
+type ArticleRow = {
+  document_id: string;
+  title: string | null;
+  pending: string;
+  approved: string;
+  rejected: string;
+  articles: string;
+};
+
+/** The column each sort orders by (fixed SQL, never taken from the request). */
+const SORT_SQL: Record<StatsQuery['sort'], string> = {
+  pending: 'c.pending',
+  approved: 'c.approved',
+  rejected: 'c.rejected',
+  total: 'c.pending + c.approved + c.rejected',
+};
+
+/**
+ * Counts for moderators: by status overall, and one page of the articles that have comments,
+ * the most pending first (or the most of another counter), each with its title; or one article
+ * (`article`). A page, not every article at once: a desk looks at the articles that need it,
+ * and 10,000 articles in one answer cost ~1 MB of JSON and most of a second (BENCHMARKS.md).
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  /** How many articles have comments (or whether `article` has). */
+  async function countArticles(article: string | undefined): Promise<number> {
+    const { rows } = (await strapi.db.connection.raw(
+      `SELECT count(*) AS articles FROM (
+         SELECT document_id FROM khabar_comment_counts
+          WHERE document_id <> '' AND counter IN ('pending', 'approved', 'rejected')
+                ${article === undefined ? '' : 'AND document_id = ?'}
+          GROUP BY document_id HAVING sum(n::integer) <> 0) c`,
+      article === undefined ? [] : [article],
+    )) as { rows: { articles: string }[] };
+    return Number(rows[0].articles);
+  }
+
+  return {
+    async overview({ article, sort, page, pageSize }: StatsQuery) {
+      const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
+      const articleTable = strapi.db.metadata.get(ARTICLE_UID).tableName;
+      // From the counts table (database/comment-counts.js): its delta rows summed per article,
+      // ordered, one page kept; then each kept article's title in the default locale when it has
+      // one (its newest row), else its oldest row's. `articles` is how many match, for the pages.
+      // Sums of integer (one article's counts fit) run in int8, half the time of bigint's numeric.
+      const [overall, { rows }] = await Promise.all([
+        strapi.plugin('moderation').service('transitions').overallCounts() as Promise<Counts>,
+        strapi.db.connection.raw(
+          `SELECT p.*,
+                (SELECT a.title FROM ?? a WHERE a.document_id = p.document_id
                   ORDER BY (a.locale = ?) DESC, CASE WHEN a.locale = ? THEN -a.id ELSE a.id END LIMIT 1) AS title
-           FROM (SELECT document_id,
-                        coalesce(sum(n) FILTER (WHERE counter = 'pending'), 0) AS pending,
-                        coalesce(sum(n) FILTER (WHERE counter = 'approved'), 0) AS approved,
-                        coalesce(sum(n) FILTER (WHERE counter = 'rejected'), 0) AS rejected
-                   FROM khabar_comment_counts WHERE document_id <> '' GROUP BY document_id) c
-          WHERE c.pending + c.approved + c.rejected <> 0`,
-        [article, defaultLocale, defaultLocale],
-      ) as Promise<{
-        rows: { document_id: string; title: string | null; pending: string; approved: string; rejected: string }[];
-      }>,
-    ]);
-    const articles = rows.map((row) => {
-      const [pending, approved, rejected] = [Number(row.pending), Number(row.approved), Number(row.rejected)];
+           FROM (SELECT c.document_id, c.pending, c.approved, c.rejected, count(*) OVER () AS articles
+                   FROM (SELECT document_id,
+                                coalesce(sum(n::integer) FILTER (WHERE counter = 'pending'), 0) AS pending,
+                                coalesce(sum(n::integer) FILTER (WHERE counter = 'approved'), 0) AS approved,
+                                coalesce(sum(n::integer) FILTER (WHERE counter = 'rejected'), 0) AS rejected
+                           FROM khabar_comment_counts
+                          WHERE document_id <> '' AND counter IN ('pending', 'approved', 'rejected')
+                                ${article === undefined ? '' : 'AND document_id = ?'}
+                          GROUP BY document_id) c
+                  WHERE c.pending + c.approved + c.rejected <> 0
+                  ORDER BY ${SORT_SQL[sort]} DESC, c.document_id
+                  LIMIT ? OFFSET ?) p
+          ORDER BY ${SORT_SQL[sort].replaceAll('c.', 'p.')} DESC, p.document_id`,
+          [
+            articleTable,
+            defaultLocale,
+            defaultLocale,
+            ...(article === undefined ? [] : [article]),
+            pageSize,
+            (page - 1) * pageSize,
+          ],
+        ) as Promise<{ rows: ArticleRow[] }>,
+      ]);
+      const articles = rows.map((row) => {
+        const [pending, approved, rejected] = [Number(row.pending), Number(row.approved), Number(row.rejected)];
+        return {
+          documentId: row.document_id,
+          title: row.title,
+          total: pending + approved + rejected,
+          pending,
+          approved,
+          rejected,
+        };
+      });
+      // Past the last page no row carries the number of articles: count them then.
+      const total = rows.length > 0 ? Number(rows[0].articles) : page > 1 ? await countArticles(article) : 0;
       return {
-        documentId: row.document_id,
-        title: row.title,
-        total: pending + approved + rejected,
-        pending,
-        approved,
-        rejected,
+        data: { overall, articles },
+        meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } },
       };
-    });
-    return { overall, articles };
-  },
+    },
 
-  /**
-   * One article's comments for its edit view: all, pending, published (approved and under a
-   * published version), approved and rejected, exact (screening's rejections are rejected here,
-   * unlike the public `commentStats`). From the counts the triggers keep: one indexed read.
-   */
-  async article(documentId: string) {
-    const exists = await strapi.db.query(ARTICLE_UID).findOne({ where: { documentId }, select: ['id'] });
-    if (!exists) throw localizedError('notFound', 'moderation_article_not_found');
-    const counts = (await strapi.plugin('moderation').service('transitions').countsByArticle([documentId])).get(
-      documentId,
-    );
-    return {
-      documentId,
-      total: counts?.total ?? 0,
-      pending: counts?.pending ?? 0,
-      published: counts?.visible ?? 0,
-      approved: counts?.approved ?? 0,
-      rejected: counts?.rejected ?? 0,
-    };
-  },
+    /**
+     * One article's comments for its edit view: all, pending, published (approved and under a
+     * published version), approved and rejected, exact (screening's rejections are rejected here,
+     * unlike the public `commentStats`). From the counts the triggers keep: one indexed read.
+     */
+    async article(documentId: string) {
+      const exists = await strapi.db.query(ARTICLE_UID).findOne({ where: { documentId }, select: ['id'] });
+      if (!exists) throw localizedError('notFound', 'moderation_article_not_found');
+      const counts = (await strapi.plugin('moderation').service('transitions').countsByArticle([documentId])).get(
+        documentId,
+      );
+      return {
+        documentId,
+        total: counts?.total ?? 0,
+        pending: counts?.pending ?? 0,
+        published: counts?.visible ?? 0,
+        approved: counts?.approved ?? 0,
+        rejected: counts?.rejected ?? 0,
+      };
+    },
 
-  /**
-   * The last `days` calendar days (today included) in `timeZone`, oldest first. Each series:
-   * - `received`: comments created that day (comments.created_at);
-   * - `pending`: of those, the ones still waiting for review now;
-   * - `approved` / `rejected`: comments whose status a decision changed to approved / rejected
-   *   that day (moderation events: occurred_at, to_status), each comment once a day; screening's
-   *   automatic rejections on arrival count as rejected, a comment reopened and decided again on
-   *   another day counts on both days.
-   * Set-based and indexed: two index-only range scans of the comments
-   * (khabar_comments_created_idx, khabar_comments_status_created_idx) and one of the events
-   * (khabar_moderation_events_occurred_idx, created at boot), each bounded by the first day's
-   * start, grouped per day; no row is read per comment.
-   */
-  async daily({ days, timeZone }: DailyStatsQuery) {
-    const comments = strapi.db.metadata.get(COMMENT_UID).tableName;
-    const events = strapi.db.metadata.get(EVENT_UID).tableName;
-    const localDay = (column: string) => `CAST((${column} AT TIME ZONE p.stored) AT TIME ZONE p.tz AS date)`;
-    const sql = `
-      WITH p AS (SELECT CAST(? AS text) AS tz, CAST(? AS text) AS stored, CAST(? AS integer) AS days),
-      bounds AS (
-        SELECT date_trunc('day', now() AT TIME ZONE p.tz) AS today_start,
-               ((date_trunc('day', now() AT TIME ZONE p.tz) - (p.days - 1) * interval '1 day') AT TIME ZONE p.tz)
-                 AT TIME ZONE p.stored AS since
-          FROM p
-      ),
-      arrivals AS (
-        SELECT ${localDay('c.created_at')} AS day, count(*) AS received
-          FROM ?? c, p WHERE c.created_at >= (SELECT since FROM bounds) GROUP BY 1
-      ),
-      waiting AS (
-        SELECT ${localDay('c.created_at')} AS day, count(*) AS pending
-          FROM ?? c, p
-         WHERE c.moderation_status = 'pending' AND c.created_at >= (SELECT since FROM bounds) GROUP BY 1
-      ),
-      decisions AS (
-        SELECT ${localDay('e.occurred_at')} AS day,
-               count(DISTINCT e.comment_document_id) FILTER (WHERE e.to_status = 'approved') AS approved,
-               count(DISTINCT e.comment_document_id) FILTER (WHERE e.to_status = 'rejected') AS rejected
-          FROM ?? e, p WHERE e.occurred_at >= (SELECT since FROM bounds) GROUP BY 1
-      ),
-      series AS (
-        SELECT CAST(generate_series(b.today_start - (p.days - 1) * interval '1 day', b.today_start, interval '1 day') AS date) AS day
-          FROM bounds b, p
-      )
-      SELECT to_char(s.day, 'YYYY-MM-DD') AS date,
-             coalesce(a.received, 0) AS received, coalesce(w.pending, 0) AS pending,
-             coalesce(d.approved, 0) AS approved, coalesce(d.rejected, 0) AS rejected
-        FROM series s
-        LEFT JOIN arrivals a ON a.day = s.day
-        LEFT JOIN waiting w ON w.day = s.day
-        LEFT JOIN decisions d ON d.day = s.day
-       ORDER BY s.day`;
-    // The figures and the queue's size at once (Promise.all handles a failure of either).
-    const [{ rows }, overall] = await Promise.all([
-      (
-        strapi.db.connection.raw(sql, [timeZone, STORED_TIME_ZONE, days, comments, comments, events]) as Promise<{
-          rows: Record<keyof DailyFigures, string>[];
-        }>
-      ).catch((error: { code?: string }) => {
-        if (error.code === INVALID_PARAMETER_VALUE) {
-          throw localizedError('validation', 'moderation_bad_query', { name: 'timeZone' });
-        }
-        throw error;
-      }),
-      strapi.plugin('moderation').service('transitions').overallCounts() as Promise<{ pending: number }>,
-    ]);
-    const figures: DailyFigures[] = rows.map((row) => ({
-      date: row.date,
-      received: Number(row.received),
-      pending: Number(row.pending),
-      approved: Number(row.approved),
-      rejected: Number(row.rejected),
-    }));
-    return { timeZone, days: figures, queue: { pending: overall.pending } };
-  },
-});
+    /**
+     * The last `days` calendar days (today included) in `timeZone`, oldest first. Each series:
+     * - `received`: comments created that day (comments.created_at);
+     * - `pending`: of those, the ones still waiting for review now;
+     * - `approved` / `rejected`: comments whose status a decision changed to approved / rejected
+     *   that day (moderation events: occurred_at, to_status), each comment once a day; screening's
+     *   automatic rejections on arrival count as rejected, a comment reopened and decided again on
+     *   another day counts on both days.
+     * Set-based and indexed: two index-only range scans of the comments
+     * (khabar_comments_created_idx, khabar_comments_status_created_idx) and one of the events
+     * (khabar_moderation_events_occurred_idx, created at boot), each bounded by the first day's
+     * start, grouped per day; no row is read per comment.
+     */
+    async daily({ days, timeZone }: DailyStatsQuery) {
+      const comments = strapi.db.metadata.get(COMMENT_UID).tableName;
+      const events = strapi.db.metadata.get(EVENT_UID).tableName;
+      const localDay = (column: string) => `CAST((${column} AT TIME ZONE p.stored) AT TIME ZONE p.tz AS date)`;
+      const sql = `
+        WITH p AS (SELECT CAST(? AS text) AS tz, CAST(? AS text) AS stored, CAST(? AS integer) AS days),
+        bounds AS (
+          SELECT date_trunc('day', now() AT TIME ZONE p.tz) AS today_start,
+                 ((date_trunc('day', now() AT TIME ZONE p.tz) - (p.days - 1) * interval '1 day') AT TIME ZONE p.tz)
+                   AT TIME ZONE p.stored AS since
+            FROM p
+        ),
+        arrivals AS (
+          SELECT ${localDay('c.created_at')} AS day, count(*) AS received
+            FROM ?? c, p WHERE c.created_at >= (SELECT since FROM bounds) GROUP BY 1
+        ),
+        waiting AS (
+          SELECT ${localDay('c.created_at')} AS day, count(*) AS pending
+            FROM ?? c, p
+           WHERE c.moderation_status = 'pending' AND c.created_at >= (SELECT since FROM bounds) GROUP BY 1
+        ),
+        decisions AS (
+          SELECT ${localDay('e.occurred_at')} AS day,
+                 count(DISTINCT e.comment_document_id) FILTER (WHERE e.to_status = 'approved') AS approved,
+                 count(DISTINCT e.comment_document_id) FILTER (WHERE e.to_status = 'rejected') AS rejected
+            FROM ?? e, p WHERE e.occurred_at >= (SELECT since FROM bounds) GROUP BY 1
+        ),
+        series AS (
+          SELECT CAST(generate_series(b.today_start - (p.days - 1) * interval '1 day', b.today_start, interval '1 day') AS date) AS day
+            FROM bounds b, p
+        )
+        SELECT to_char(s.day, 'YYYY-MM-DD') AS date,
+               coalesce(a.received, 0) AS received, coalesce(w.pending, 0) AS pending,
+               coalesce(d.approved, 0) AS approved, coalesce(d.rejected, 0) AS rejected
+          FROM series s
+          LEFT JOIN arrivals a ON a.day = s.day
+          LEFT JOIN waiting w ON w.day = s.day
+          LEFT JOIN decisions d ON d.day = s.day
+         ORDER BY s.day`;
+      // The figures and the queue's size at once (Promise.all handles a failure of either).
+      const [{ rows }, overall] = await Promise.all([
+        (
+          strapi.db.connection.raw(sql, [timeZone, STORED_TIME_ZONE, days, comments, comments, events]) as Promise<{
+            rows: Record<keyof DailyFigures, string>[];
+          }>
+        ).catch((error: { code?: string }) => {
+          if (error.code === INVALID_PARAMETER_VALUE) {
+            throw localizedError('validation', 'moderation_bad_query', { name: 'timeZone' });
+          }
+          throw error;
+        }),
+        strapi.plugin('moderation').service('transitions').overallCounts() as Promise<{ pending: number }>,
+      ]);
+      const figures: DailyFigures[] = rows.map((row) => ({
+        date: row.date,
+        received: Number(row.received),
+        pending: Number(row.pending),
+        approved: Number(row.approved),
+        rejected: Number(row.rejected),
+      }));
+      return { timeZone, days: figures, queue: { pending: overall.pending } };
+    },
+  };
+};

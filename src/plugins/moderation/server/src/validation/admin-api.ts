@@ -9,6 +9,7 @@ import {
   type ModerationAction,
   REJECTION_REASONS,
   SCREENING_FLAGS,
+  STATS_SORTS,
 } from '../domain/vocabulary';
 
 /**
@@ -112,6 +113,14 @@ export const dailyStatsQuery = z.object({
   timeZone: z.string().max(64).refine(isTimeZone).default('UTC'),
 });
 export type DailyStatsQuery = z.infer<typeof dailyStatsQuery>;
+/** `/moderation/stats`: one page of articles, the most of one counter first, or one article. */
+export const statsQuery = z.object({
+  article: z.string().min(1).optional(),
+  sort: z.enum(STATS_SORTS).default('pending'),
+  page: queryInteger(LIMITS.queuePageMax).default(1),
+  pageSize: queryInteger(LIMITS.statsPageSizeMax).default(LIMITS.statsPageSizeDefault),
+});
+export type StatsQuery = z.infer<typeof statsQuery>;
 
 /** An absent or empty note is none; a note is kept trimmed. */
 const note = z

@@ -1,0 +1,99 @@
+import { Client } from 'pg';
+import { startStrapi, type TestApp } from '../helpers/strapi';
+
+const database = require('../setup/database') as { adminConnection(): Record<string, unknown> };
+
+const ACTION = 'api::source.source.find';
+const PERMISSION_UID = 'plugin::users-permissions.permission';
+
+let app: TestApp;
+/** Another client of the database, as another instance or psql would be. */
+let other: Client;
+
+beforeAll(async () => {
+  app = await startStrapi();
+  const admin = database.adminConnection() as { connectionString?: string; database?: string };
+  if (admin.connectionString) {
+    const url = new URL(admin.connectionString);
+    url.pathname = `/${app.databaseName}`;
+    other = new Client({ connectionString: url.toString() });
+  } else {
+    other = new Client({ ...admin, database: app.databaseName });
+  }
+  await other.connect();
+});
+
+afterAll(async () => {
+  await other?.end();
+  await app?.stop();
+});
+
+const sources = async () => (await app.http().get('/api/sources')).status;
+
+/** Asks until `check` holds: a change made elsewhere is notified once its transaction commits. */
+async function eventually(check: () => Promise<boolean>, tries = 100) {
+  for (let i = 0; i < tries; i += 1) {
+    if (await check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
+
+const publicRoleId = async () =>
+  (await other.query(`SELECT id FROM up_roles WHERE type = 'public'`)).rows[0].id as number;
+
+describe("the public role's permissions, kept in memory", () => {
+  it('are read from memory once the server listens for changes', async () => {
+    expect(await eventually(async () => (await sources()) === 200)).toBe(true);
+    const statements: string[] = [];
+    const record = (query: { sql: string }) => statements.push(query.sql);
+    app.strapi.db.connection.on('query', record);
+    try {
+      expect(
+        await eventually(async () => {
+          statements.length = 0;
+          for (let i = 0; i < 3; i += 1) expect(await sources()).toBe(200);
+          return statements.length > 0 && !statements.some((sql) => sql.includes('up_permissions'));
+        }),
+      ).toBe(true);
+    } finally {
+      app.strapi.db.connection.off('query', record);
+    }
+  });
+
+  it("follow another instance's change made in plain SQL", async () => {
+    const { rows } = await other.query(
+      `DELETE FROM up_permissions_role_lnk l USING up_permissions p
+        WHERE l.permission_id = p.id AND p.action = $1 AND l.role_id = $2 RETURNING l.permission_id`,
+      [ACTION, await publicRoleId()],
+    );
+    expect(rows).toHaveLength(1);
+    expect(await eventually(async () => (await sources()) === 403)).toBe(true);
+    await other.query('INSERT INTO up_permissions_role_lnk (permission_id, role_id) VALUES ($1, $2)', [
+      rows[0].permission_id,
+      await publicRoleId(),
+    ]);
+    expect(await eventually(async () => (await sources()) === 200)).toBe(true);
+  });
+
+  it("follow this instance's own change on the very next request", async () => {
+    const permission = await app.strapi.db.query(PERMISSION_UID).findOne({ where: { action: ACTION } });
+    expect(await sources()).toBe(200);
+    await app.strapi.db.query(PERMISSION_UID).delete({ where: { id: permission.id } });
+    expect(await sources()).toBe(403);
+    await app.strapi.db.query(PERMISSION_UID).create({ data: { action: ACTION, role: await publicRoleId() } });
+    expect(await sources()).toBe(200);
+  });
+});
+
+describe('the default locale, kept in memory', () => {
+  it("follows a change of the core store's row, whoever makes it", async () => {
+    const locales = app.strapi.plugin('i18n').service('locales');
+    expect(await locales.getDefaultLocale()).toBe('fa');
+    const key = 'plugin_i18n_default_locale';
+    await other.query('UPDATE strapi_core_store_settings SET value = $1 WHERE key = $2', [JSON.stringify('en'), key]);
+    expect(await eventually(async () => (await locales.getDefaultLocale()) === 'en')).toBe(true);
+    await other.query('UPDATE strapi_core_store_settings SET value = $1 WHERE key = $2', [JSON.stringify('fa'), key]);
+    expect(await eventually(async () => (await locales.getDefaultLocale()) === 'fa')).toBe(true);
+  });
+});
