@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { Client, type ClientConfig } from 'pg';
 import { createNotifiedCache, type NotifiedCache } from '../lib/notified-cache';
+import { invalidateEverything } from '../lib/public-cache';
 
 /**
  * Two reads Strapi makes on every request, answered from memory while PostgreSQL says they
@@ -86,7 +87,11 @@ function listen(strapi: Core.Strapi, notified: NotifiedCache, mine = session) {
   client.on('error', fail);
   client.on('end', () => fail());
   client.on('notification', (message) => {
-    if (message.channel === CHANNEL && message.payload) notified.notified(message.payload);
+    if (message.channel !== CHANNEL || !message.payload) return;
+    notified.notified(message.payload);
+    // What the public may read changed, perhaps in plain SQL where no lifecycle saw it: the
+    // cached public answers go too (src/lib/public-cache; every instance hears it, one bump is enough).
+    if (message.payload === PERMISSIONS) invalidateEverything(strapi);
   });
   client
     .connect()

@@ -24,6 +24,7 @@ export const FIELD_LABELS: Record<string, Record<string, Label>> = {
     cover: { fa: 'عکس اصلی', en: 'Cover image' },
     source: { fa: 'منبع', en: 'Source' },
     commentsEnabled: { fa: 'نظرها باز است', en: 'Comments open' },
+    commentsCloseAt: { fa: 'بسته شدن نظرها در', en: 'Comments close at' },
     comments: { fa: 'نظرها', en: 'Comments' },
   },
   'api::source.source': {
@@ -47,6 +48,7 @@ export const FIELD_LABELS: Record<string, Record<string, Label>> = {
     userAgent: { fa: 'مرورگر فرستنده', en: 'Browser (user agent)' },
     screening: { fa: 'نتیجهٔ غربال خودکار', en: 'Screening result' },
     fingerprint: { fa: 'اثر متن', en: 'Text fingerprint' },
+    parentDocumentId: { fa: 'پاسخ به نظر', en: 'Reply to comment' },
   },
 };
 
