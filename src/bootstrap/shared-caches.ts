@@ -40,6 +40,7 @@ let cache: NotifiedCache | undefined;
 let listener: Client | undefined;
 let reconnect: NodeJS.Timeout | undefined;
 let stopped = false;
+let warnedSinceListening = false;
 // Each start is a session; a listener of an earlier one (a restart in the same process) retires.
 let session = 0;
 const unsubscribes: (() => void)[] = [];
@@ -63,7 +64,9 @@ async function ensureTriggers(strapi: Core.Strapi) {
 
 function connectionConfig(strapi: Core.Strapi): ClientConfig {
   const connection = strapi.config.get('database.connection.connection') as string | ClientConfig;
-  return typeof connection === 'string' ? { connectionString: connection } : { ...connection };
+  if (typeof connection === 'string') return { connectionString: connection };
+  // knex hides the password from enumeration (so it is not logged): a spread would drop it.
+  return { ...connection, password: connection.password };
 }
 
 /** LISTENs on a connection of its own; while it is down, reads go to the database; retries. */
@@ -77,7 +80,12 @@ function listen(strapi: Core.Strapi, notified: NotifiedCache, mine = session) {
     if (failed) return;
     failed = true;
     notified.setListening(false);
-    if (error && current()) strapi.log.debug(`shared caches: listener lost (${error}), reading the database`);
+    if (error && current()) {
+      // Said once until it listens again: a listener that never connects must not go unnoticed.
+      const log = warnedSinceListening ? strapi.log.debug : strapi.log.warn;
+      warnedSinceListening = true;
+      log.call(strapi.log, `shared caches: listener lost (${error}), reading the database`);
+    }
     client.end().catch(() => undefined);
     if (current()) {
       reconnect = setTimeout(() => listen(strapi, notified, mine), RECONNECT_MS);
@@ -97,7 +105,10 @@ function listen(strapi: Core.Strapi, notified: NotifiedCache, mine = session) {
     .connect()
     .then(() => client.query(`LISTEN ${CHANNEL}`))
     .then(() => {
-      if (!failed && current()) notified.setListening(true);
+      if (!failed && current()) {
+        notified.setListening(true);
+        warnedSinceListening = false;
+      }
       else client.end().catch(() => undefined);
     })
     .catch(fail);
