@@ -82,9 +82,10 @@ function listen(strapi: Core.Strapi, notified: NotifiedCache, mine = session) {
     notified.setListening(false);
     if (error && current()) {
       // Said once until it listens again: a listener that never connects must not go unnoticed.
-      const log = warnedSinceListening ? strapi.log.debug : strapi.log.warn;
+      const message = `shared caches: listener lost (${error}), reading the database`;
+      if (warnedSinceListening) strapi.log.debug(message);
+      else strapi.log.warn(message);
       warnedSinceListening = true;
-      log.call(strapi.log, `shared caches: listener lost (${error}), reading the database`);
     }
     client.end().catch(() => undefined);
     if (current()) {
@@ -108,8 +109,7 @@ function listen(strapi: Core.Strapi, notified: NotifiedCache, mine = session) {
       if (!failed && current()) {
         notified.setListening(true);
         warnedSinceListening = false;
-      }
-      else client.end().catch(() => undefined);
+      } else client.end().catch(() => undefined);
     })
     .catch(fail);
 }
