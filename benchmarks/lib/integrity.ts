@@ -4,7 +4,8 @@ import { Client } from 'pg';
  * The integrity check at scale (issue #10): Khabar's kept comment counts (the counts table,
  * summed per article and counter, as every reader sums them) against a recount from the rows,
  * the same recount tests/integration/comment-counts.test.ts uses, over the whole loaded
- * database. Returns the keys that differ; none means exact.
+ * database. A reply counts as visible only under an approved parent, and not in `visible_root`
+ * (the top-level comments a public page lists). Returns the keys that differ; none means exact.
  */
 export async function countsMismatches(connectionString: string): Promise<{ checked: number; mismatches: string[] }> {
   const client = new Client({ connectionString });
@@ -16,7 +17,11 @@ export async function countsMismatches(connectionString: string): Promise<{ chec
                count(DISTINCT c.id) FILTER (WHERE c.moderation_status = 'pending') AS pending,
                count(DISTINCT c.id) FILTER (WHERE c.moderation_status = 'approved') AS approved,
                count(DISTINCT c.id) FILTER (WHERE c.moderation_status = 'rejected') AS rejected,
-               count(DISTINCT c.id) FILTER (WHERE c.moderation_status = 'approved' AND a.published_at IS NOT NULL) AS visible,
+               count(DISTINCT c.id) FILTER (WHERE c.moderation_status = 'approved' AND a.published_at IS NOT NULL
+                 AND (c.parent_document_id IS NULL OR EXISTS (SELECT 1 FROM comments p
+                        WHERE p.document_id = c.parent_document_id AND p.moderation_status = 'approved'))) AS visible,
+               count(DISTINCT c.id) FILTER (WHERE c.moderation_status = 'approved' AND a.published_at IS NOT NULL
+                 AND c.parent_document_id IS NULL) AS visible_root,
                count(DISTINCT c.id) FILTER (WHERE c.moderation_status = 'rejected'
                  AND EXISTS (SELECT 1 FROM moderation_events e WHERE e.comment_document_id = c.document_id)
                  AND NOT EXISTS (SELECT 1 FROM moderation_events e WHERE e.comment_document_id = c.document_id
@@ -28,7 +33,8 @@ export async function countsMismatches(connectionString: string): Promise<{ chec
       recount_rows AS (
         SELECT document_id, counter, n FROM recount
           CROSS JOIN LATERAL (VALUES ('pending', pending), ('approved', approved), ('rejected', rejected),
-                                     ('visible', visible), ('screened_out', screened_out)) AS v(counter, n)
+                                     ('visible', visible), ('visible_root', visible_root),
+                                     ('screened_out', screened_out)) AS v(counter, n)
          WHERE n <> 0
         UNION ALL
         SELECT '', moderation_status, count(*) FROM comments GROUP BY moderation_status),
