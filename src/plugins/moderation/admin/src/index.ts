@@ -1,7 +1,7 @@
 import { SealCheck } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { prefixedMessages } from './i18n';
-import { DESK_PATH, PERMISSIONS, PLUGIN_ID } from './pluginId';
+import { DESK_PATH, PERMISSIONS, PLUGIN_ID } from './routes';
 import { bootstrapArticlePanel, registerSettingsAndWidget } from './settings-admin';
 
 /**
@@ -18,7 +18,7 @@ export default {
       to: DESK_PATH,
       icon: SealCheck,
       intlLabel: { id: `${PLUGIN_ID}.desk.title`, defaultMessage: 'Moderation' },
-      permissions: [{ action: PERMISSIONS.moderate, subject: null }],
+      permissions: PERMISSIONS.moderate,
       position: 1,
       Component: () => import('./pages/Desk'),
     } as never);

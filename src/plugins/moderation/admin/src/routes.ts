@@ -1,7 +1,13 @@
 /** The plugin's id in the admin panel: its routes live under /admin/plugins/moderation. */
 export const PLUGIN_ID = 'moderation';
 
-/** The RBAC actions the admin side checks (the server checks them again on every route). */
+/** Where the desk lives in the admin panel (the menu link); `?article=<documentId>` opens one article's comments. */
+export const DESK_PATH = `plugins/${PLUGIN_ID}`;
+
+/**
+ * The RBAC actions the admin side checks, as Strapi's permission lists (ids kept from before the
+ * plugin: see server/src/permissions.ts). The server checks them again on every route.
+ */
 export const PERMISSIONS = {
   read: [{ action: 'api::moderation.read', subject: null }],
   moderate: [{ action: 'api::moderation.moderate', subject: null }],

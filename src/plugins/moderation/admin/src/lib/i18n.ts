@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { useIntl } from 'react-intl';
-import { PLUGIN_ID } from '../pluginId';
+import { PLUGIN_ID } from '../routes';
 import en from '../translations/en.json';
 import { languageOf } from './text';
 

@@ -4,7 +4,7 @@ import * as React from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { QueueFilters } from '../lib/api';
 import { useDeskIntl } from '../lib/i18n';
-import { PERMISSIONS } from '../pluginId';
+import { PERMISSIONS } from '../routes';
 import { AuditTrail } from './AuditTrail';
 import { isTab, Queue } from './Queue';
 
@@ -103,7 +103,7 @@ function Desk() {
 /** Only holders of the moderate permission reach the desk (the server checks every route again). */
 export default function ProtectedDesk() {
   return (
-    <Page.Protect permissions={[{ action: PERMISSIONS.moderate, subject: null }]}>
+    <Page.Protect permissions={PERMISSIONS.moderate}>
       <Desk />
     </Page.Protect>
   );
