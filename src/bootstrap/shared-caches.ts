@@ -4,11 +4,12 @@ import { createNotifiedCache, type NotifiedCache } from '../lib/notified-cache';
 import { invalidateEverything } from '../lib/public-cache';
 
 /**
- * Two reads Strapi makes on every request, answered from memory while PostgreSQL says they
- * did not change (see src/lib/notified-cache.ts): the public role's permissions (the
- * users-permissions strategy, one joined query per anonymous REST or GraphQL request) and the
- * default locale (the i18n core store row, read by every Document Service call: twice for a
- * list, rows and count). Measured in BENCHMARKS.md.
+ * Reads made on every request, answered from memory while PostgreSQL says they did not change
+ * (see src/lib/notified-cache.ts): the public role's permissions (the users-permissions
+ * strategy, one joined query per anonymous REST or GraphQL request), the default locale (the
+ * i18n core store row, read by every Document Service call: twice for a list, rows and count)
+ * and the moderation settings as public reads use them (every public article answer, for
+ * `commentsOpen`; submissions read them fresh). Measured in BENCHMARKS.md.
  *
  * Several instances stay exact: a statement trigger on each table involved sends
  * `pg_notify('khabar_cache', topic)` in the writing transaction, whoever writes (the admin
@@ -18,6 +19,7 @@ import { invalidateEverything } from '../lib/public-cache';
 const CHANNEL = 'khabar_cache';
 const PERMISSIONS = 'permissions';
 const STORE = 'store';
+const MODERATION_SETTINGS = 'moderation-settings';
 const RECONNECT_MS = 1000;
 // One booting instance at a time replaces the function and triggers (as database/comment-counts.js).
 const LOCK_KEY = 704_212;
@@ -28,12 +30,14 @@ const NOTIFIED_TABLES: Record<string, string> = {
   up_permissions_role_lnk: PERMISSIONS,
   up_roles: PERMISSIONS,
   strapi_core_store_settings: STORE,
+  moderation_settings: MODERATION_SETTINGS,
 };
 /** The same, by model, for this instance's own writes (Strapi's lifecycles, before the commit). */
 const LOCAL_MODELS: Record<string, string> = {
   'plugin::users-permissions.permission': PERMISSIONS,
   'plugin::users-permissions.role': PERMISSIONS,
   'strapi::core-store': STORE,
+  'plugin::moderation.moderation-setting': MODERATION_SETTINGS,
 };
 
 let cache: NotifiedCache | undefined;
@@ -143,7 +147,23 @@ export async function startSharedCaches(strapi: Core.Strapi): Promise<void> {
   if (locales) {
     locales.getDefaultLocale = notified.cached(STORE, locales.getDefaultLocale.bind(locales));
   }
+  const settings = strapi.plugin('moderation')?.service('settings') as
+    | { get: () => Promise<Record<string, unknown>>; getForPublicReads: () => Promise<Record<string, unknown>> }
+    | undefined;
+  if (settings) {
+    // One object shared by every caller from now on: frozen, so no caller can change it for the others.
+    const read = settings.get.bind(settings);
+    settings.getForPublicReads = notified.cached(MODERATION_SETTINGS, async () => deepFreeze(await read()));
+  }
   listen(strapi, notified);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 export async function stopSharedCaches(): Promise<void> {

@@ -103,3 +103,58 @@ describe('the default locale, kept in memory', () => {
     expect(await eventually(async () => (await locales.getDefaultLocale()) === 'fa')).toBe(true);
   });
 });
+
+describe('the moderation settings of public reads, kept in memory', () => {
+  const settings = () => app.strapi.plugin('moderation').service('settings');
+
+  it('are read from memory while nothing changes them', async () => {
+    await settings().getForPublicReads();
+    const statements: string[] = [];
+    const record = (query: { sql: string }) => statements.push(query.sql);
+    app.strapi.db.connection.on('query', record);
+    try {
+      expect(
+        await eventually(async () => {
+          statements.length = 0;
+          await settings().getForPublicReads();
+          await settings().getForPublicReads();
+          return !statements.some((sql) => sql.includes('moderation_settings'));
+        }),
+      ).toBe(true);
+    } finally {
+      app.strapi.db.connection.off('query', record);
+    }
+  });
+
+  it('are one frozen object: no caller can change them for the others', async () => {
+    const kept = await settings().getForPublicReads();
+    expect(() => {
+      kept.closeCommentsAfterDays = 99;
+    }).toThrow(TypeError);
+    expect(() => kept.blocklist.push('واژه')).toThrow(TypeError);
+    expect((await settings().getForPublicReads()).closeCommentsAfterDays).not.toBe(99);
+  });
+
+  it("follow another instance's change made in plain SQL", async () => {
+    await other.query('UPDATE moderation_settings SET close_comments_after_days = 7');
+    expect(await eventually(async () => (await settings().getForPublicReads()).closeCommentsAfterDays === 7)).toBe(
+      true,
+    );
+    await other.query('UPDATE moderation_settings SET close_comments_after_days = NULL');
+    expect(await eventually(async () => (await settings().getForPublicReads()).closeCommentsAfterDays === null)).toBe(
+      true,
+    );
+  });
+
+  it("follow this instance's own change on the very next read, and submissions read them fresh", async () => {
+    const before = (await settings().getForPublicReads()).maxLinks;
+    const result = await settings().update({ maxLinks: before + 1 });
+    expect(result.ok).toBe(true);
+    await other.query('UPDATE moderation_settings SET max_links = $1', [before + 2]);
+    expect((await settings().get()).maxLinks).toBe(before + 2);
+    await settings().update({ maxLinks: before + 1 });
+    expect((await settings().getForPublicReads()).maxLinks).toBe(before + 1);
+    await settings().update({ maxLinks: before });
+    expect((await settings().getForPublicReads()).maxLinks).toBe(before);
+  });
+});

@@ -1,6 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { limitPublicCacheValidity } from '../../../lib/public-cache';
 import { commentsOpen, commentsOpenChangesAt } from '../../../plugins/moderation/server/src/domain/comment-closing';
+import {
+  type ArticleCounts,
+  type CounterRow,
+  foldCounterRows,
+} from '../../../plugins/moderation/server/src/domain/comment-counts';
 
 export type CommentStats = { total: number; pending: number; published: number };
 type WithStats = { documentId: string; commentStats?: CommentStats; commentsOpen?: boolean };
@@ -18,44 +23,12 @@ type WithStats = { documentId: string; commentStats?: CommentStats; commentsOpen
  * list. A submission therefore moves the public counts the same way whatever screening decides.
  * /moderation/stats counts exactly.
  */
-export function publicCommentStats(
-  count: { total: number; pending: number; visible: number; screenedOut: number } | undefined,
-): CommentStats {
+export function publicCommentStats(count: ArticleCounts | undefined): CommentStats {
   if (!count) return { total: 0, pending: 0, published: 0 };
   return { total: count.total, pending: count.pending + count.screenedOut, published: count.visible };
 }
 
-/**
- * Whether each article takes comments now (domain/comment-closing.ts), from its published rows
- * (the switch and the close date are not localized; the clock runs from the earliest locale's
- * publication) and the site's `closeCommentsAfterDays`: two queries for a whole page. An article
- * with no published row takes none.
- */
-async function openness(strapi: Core.Strapi, documentIds: string[]): Promise<Map<string, boolean>> {
-  const [rows, settings] = await Promise.all([
-    strapi.db
-      .connection('articles')
-      .select('document_id')
-      .select(strapi.db.connection.raw('bool_and(comments_enabled IS NOT FALSE) AS enabled'))
-      .select(strapi.db.connection.raw('max(comments_close_at) AS close_at'))
-      .select(strapi.db.connection.raw('min(published_at) AS published_at'))
-      .whereIn('document_id', documentIds)
-      .whereNotNull('published_at')
-      .groupBy('document_id'),
-    strapi.plugin('moderation').service('settings').get(),
-  ]);
-  const now = new Date();
-  const open = new Map<string, boolean>();
-  for (const row of rows as { document_id: string; enabled: boolean; close_at: Date | null; published_at: Date }[]) {
-    const closing = { commentsEnabled: row.enabled, commentsCloseAt: row.close_at, publishedAt: row.published_at };
-    open.set(row.document_id, commentsOpen(closing, settings.closeCommentsAfterDays, now));
-    // No write marks the moment an article closes by age: a cached answer lasts until then.
-    limitPublicCacheValidity(strapi, commentsOpenChangesAt(closing, settings.closeCommentsAfterDays, now));
-  }
-  return open;
-}
-
-type Counts = Map<string, { total: number; pending: number; visible: number; screenedOut: number }>;
+type Counts = Map<string, ArticleCounts>;
 
 /** What a public answer puts on its articles, read for a set of article documents. */
 export interface ArticleExtras {
@@ -63,15 +36,60 @@ export interface ArticleExtras {
   open: Map<string, boolean>;
 }
 
+type ExtrasRow = CounterRow & { enabled: boolean | null; close_at: Date | null; published_at: Date | null };
+
+/**
+ * The counts (summed from the counts table, as the moderation API's `countsByArticle`) and
+ * what decides whether each article takes comments (domain/comment-closing.ts: its published
+ * rows' switch and close date, which are not localized, and the earliest locale's publication),
+ * in one statement for a whole page: a row per counter, the closing columns repeated on each
+ * (an article without comments gets one row without a counter). An article with no published
+ * row takes none.
+ */
+async function readExtras(strapi: Core.Strapi, documentIds: string[]): Promise<ExtrasRow[]> {
+  const result = await strapi.db.connection.raw(
+    `WITH closing AS (
+       SELECT document_id, bool_and(comments_enabled IS NOT FALSE) AS enabled,
+              max(comments_close_at) AS close_at, min(published_at) AS published_at
+         FROM articles
+        WHERE document_id = ANY(?) AND published_at IS NOT NULL
+        GROUP BY document_id),
+     counts AS (
+       SELECT document_id, counter, sum(n) AS n
+         FROM khabar_comment_counts
+        WHERE document_id = ANY(?)
+        GROUP BY document_id, counter
+       HAVING sum(n) <> 0)
+     SELECT coalesce(closing.document_id, counts.document_id) AS document_id,
+            closing.enabled, closing.close_at, closing.published_at, counts.counter, counts.n
+       FROM closing FULL JOIN counts ON counts.document_id = closing.document_id`,
+    [documentIds, documentIds],
+  );
+  return result.rows;
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** The counts (one indexed query on the counts table) and openness of these article documents. */
+  /**
+   * The counts and openness of these article documents: one indexed statement, and the site's
+   * `closeCommentsAfterDays` from the settings kept in memory (src/bootstrap/shared-caches.ts).
+   */
   async extras(documentIds: string[]): Promise<ArticleExtras> {
     const unique = [...new Set(documentIds)];
-    const [counts, open] = await Promise.all([
-      strapi.service('plugin::moderation.transitions').countsByArticle(unique) as Promise<Counts>,
-      openness(strapi, unique),
+    if (unique.length === 0) return { counts: new Map(), open: new Map() };
+    const [rows, settings] = await Promise.all([
+      readExtras(strapi, unique),
+      strapi.plugin('moderation').service('settings').getForPublicReads(),
     ]);
-    return { counts, open };
+    const now = new Date();
+    const open = new Map<string, boolean>();
+    for (const row of rows) {
+      if (open.has(row.document_id) || row.published_at === null) continue;
+      const closing = { commentsEnabled: row.enabled, commentsCloseAt: row.close_at, publishedAt: row.published_at };
+      open.set(row.document_id, commentsOpen(closing, settings.closeCommentsAfterDays, now));
+      // No write marks the moment an article closes by age: a cached answer lasts until then.
+      limitPublicCacheValidity(strapi, commentsOpenChangesAt(closing, settings.closeCommentsAfterDays, now));
+    }
+    return { counts: foldCounterRows(rows), open };
   },
 
   /**

@@ -20,6 +20,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return settingsFromRow(row);
   },
 
+  /**
+   * The same settings for public reads (an article's `commentsOpen`), which
+   * src/bootstrap/shared-caches.ts answers from memory while PostgreSQL notifies no change.
+   * Decisions on a submission (screening, rate limits, closing) use `get`: a change made on
+   * another instance applies to its very next comment, with no notification to wait for.
+   */
+  async getForPublicReads(): Promise<ModerationSettings> {
+    return this.get();
+  },
+
   /** Creates the settings row with the defaults when there is none (first boot). */
   async ensure(): Promise<void> {
     const existing = await strapi.db.query(UID).findOne({ select: ['id'] });

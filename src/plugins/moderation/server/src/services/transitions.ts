@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ConflictError, localizedError } from '../../../../../lib/messages';
 import { invalidateComment, withOwnedInvalidation } from '../../../../../lib/public-cache';
 import { cdnPurgeFor } from '../../../../../lib/public-cache/dependencies';
+import { type ArticleCounts, type CounterRow, foldCounterRows } from '../domain/comment-counts';
 import { isModerationStatus, type ModerationAction, type ModerationStatus } from '../domain/statuses';
 import {
   isScreeningRejection,
@@ -245,11 +246,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * article, the comments the public list shows (a comment is linked to one locale, which may be
    * unpublished while another is not).
    */
-  async function countsByArticle(articleDocumentIds?: string[]) {
-    // `screenedOut`: rejected by screening and not acted on since (comments.screened_out, set
-    // only by a screening transition). The public counts show these as pending (see comment-stats).
-    const counts = new Map<string, Record<ModerationStatus | 'total' | 'visible' | 'screenedOut', number>>();
-    if (articleDocumentIds?.length === 0) return counts;
+  async function countsByArticle(articleDocumentIds?: string[]): Promise<Map<string, ArticleCounts>> {
+    if (articleDocumentIds?.length === 0) return new Map();
     const knex = strapi.db.connection;
     const query = knex('khabar_comment_counts')
       .select('document_id', 'counter', knex.raw('sum(n) as n'))
@@ -257,24 +255,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .having(knex.raw('sum(n) <> 0'));
     if (articleDocumentIds) query.whereIn('document_id', articleDocumentIds);
     else query.whereNot('document_id', '');
-    const rows: {
-      document_id: string;
-      counter: ModerationStatus | 'visible' | 'visible_root' | 'screened_out';
-      n: string;
-    }[] = await query;
-    for (const row of rows) {
-      let count = counts.get(row.document_id);
-      if (!count) {
-        count = { total: 0, pending: 0, approved: 0, rejected: 0, visible: 0, screenedOut: 0 };
-        counts.set(row.document_id, count);
-      }
-      if (row.counter === 'screened_out') count.screenedOut = Number(row.n);
-      // `visible_root` (visible and not a reply) is the public comment page's total, read there.
-      else if (row.counter === 'visible_root') continue;
-      else count[row.counter] = Number(row.n);
-      if (isModerationStatus(row.counter)) count.total += Number(row.n);
-    }
-    return counts;
+    return foldCounterRows((await query) as CounterRow[]);
   }
 
   /** Counts by status over every comment, whatever its article (the counts table's '' rows). */
