@@ -453,6 +453,23 @@ function ratios(): string {
   return lines.join('\n');
 }
 
+/** What the server's memory is made of (the probe's `/_bench/memory`), at the end of each memory run. */
+interface HeapFigures {
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  spaces: Record<string, { size: number; used: number }>;
+}
+const heapAfterMemoryRuns: HeapFigures[] = [];
+
+async function heapFigures(app: App): Promise<HeapFigures> {
+  const figures = (await (await fetchOnce(`http://127.0.0.1:${app.port}/_bench/memory`, {})).json()) as HeapFigures;
+  log(
+    `  memory: RSS ${figures.rss} MB, V8 heap ${figures.heapUsed} MB used of ${figures.heapTotal} MB (old space ${figures.spaces.old_space?.used} of ${figures.spaces.old_space?.size}, new space ${figures.spaces.new_space?.size})`,
+  );
+  return figures;
+}
+
 let integrity:
   | { checked: number; mismatches: string[]; moved: number; requests: number; submissions: number; seconds: string }
   | undefined;
@@ -563,7 +580,9 @@ async function main() {
         log(`\nmemory: the list at 20 clients, twice ${memorySeconds} s`);
         const list: Scenario = { name: `list, 20 clients, first ${memorySeconds} s`, path: '/api/articles' };
         await run(khabar, list, 20, memorySeconds);
+        heapAfterMemoryRuns.push(await heapFigures(khabar));
         await run(khabar, { ...list, name: `list, 20 clients, next ${memorySeconds} s` }, 20, memorySeconds);
+        heapAfterMemoryRuns.push(await heapFigures(khabar));
       }
     }
     if (selected('integrity')) integrity = await checkCountsUnderLoad(khabar, token);
@@ -593,6 +612,14 @@ async function main() {
     for (const app of active) await stopServer(app);
   }
 
+  const memoryLine = heapAfterMemoryRuns.length
+    ? `Memory at the end of each memory run: ${heapAfterMemoryRuns
+        .map(
+          (figures) =>
+            `RSS ${figures.rss} MB, V8 heap ${figures.heapUsed} MB used of ${figures.heapTotal} MB (old space ${figures.spaces.old_space?.used} of ${figures.spaces.old_space?.size} MB)`,
+        )
+        .join('; ')}. Used heap includes garbage not yet collected.`
+    : '';
   const integrityLine = integrity
     ? `Counts exact at this size: ${integrity.mismatches.length === 0 ? 'yes' : 'NO'}, ${integrity.checked.toLocaleString('en')} kept counters against a recount from the rows, after the scenarios and ${integrity.moved} comments moderated in ${integrity.requests} concurrent bulk requests during ${integrity.submissions} concurrent submissions (recount ${integrity.seconds} s).`
     : '';
@@ -603,6 +630,7 @@ async function main() {
     ratios(),
     '',
     table(),
+    ...(memoryLine ? ['', memoryLine] : []),
     ...(integrityLine ? ['', integrityLine] : []),
   ].join('\n');
   process.stdout.write(`\n${report}\n`);
