@@ -82,6 +82,26 @@ const documentIdParameter = {
   description: "The comment's documentId.",
 };
 
+/** A public comment's documentId, in the path of the public comment routes. */
+const publicCommentIdParameter = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'string' },
+  description: 'documentId',
+};
+
+/** The public routes answer a pending or rejected comment exactly as a missing one. */
+const hiddenCommentNotFound = errorResponse(404, 'NotFoundError', 'Missing, pending and rejected comments alike.', [
+  'moderation_not_found',
+]);
+
+/** A 429 with the seconds to wait. */
+const rateLimited = (description: string, codes: MessageCode[]) => ({
+  ...errorResponse(429, 'RateLimitError', description, codes),
+  headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait.' } },
+});
+
 const moderationErrors = {
   '401': errorResponse(401, 'UnauthorizedError', 'No admin token, or an expired one: log in again.', [
     'request_unauthorized',
@@ -626,10 +646,7 @@ export const KHABAR_PATHS: Record<string, Schema> = {
         ),
         '403': errorResponse(403, 'PolicyError', 'Comments are closed for this article.', ['comment_comments_closed']),
         '413': errorResponse(413, 'PayloadTooLargeError', 'The request is too large.', ['request_too_large']),
-        '429': {
-          ...errorResponse(429, 'RateLimitError', 'Too many comments from this address.', ['comment_rate_limited']),
-          headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait.' } },
-        },
+        '429': rateLimited('Too many comments from this address.', ['comment_rate_limited']),
       },
     },
   },
@@ -637,12 +654,10 @@ export const KHABAR_PATHS: Record<string, Schema> = {
     get: {
       tags: ['Comment'],
       summary: 'One approved comment',
-      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'documentId' }],
+      parameters: [publicCommentIdParameter],
       responses: {
         '200': { description: 'The comment.', ...json({ type: 'object', properties: { data: ref('PublicComment') } }) },
-        '404': errorResponse(404, 'NotFoundError', 'Missing, pending and rejected comments alike.', [
-          'moderation_not_found',
-        ]),
+        '404': hiddenCommentNotFound,
       },
     },
   },
@@ -653,7 +668,7 @@ export const KHABAR_PATHS: Record<string, Schema> = {
       description:
         "One reaction per reader per comment (a salted hash of the address plus the anonymous `khabar_reader` cookie, HttpOnly, SameSite=Lax, two years, set on the first successful reaction or report); a new kind replaces the reader's earlier one, the same kind again changes nothing. Limited per client address (60 a minute, 600 an hour).",
       security: [],
-      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'documentId' }],
+      parameters: [publicCommentIdParameter],
       requestBody: { required: true, ...json(ref('ReactionRequest')) },
       responses: {
         '200': {
@@ -662,15 +677,8 @@ export const KHABAR_PATHS: Record<string, Schema> = {
           ...json(ref('ReactionResponse')),
         },
         '400': errorResponse(400, 'ValidationError', 'No kind, or an unknown one.', ['reaction_kind_invalid']),
-        '404': errorResponse(404, 'NotFoundError', 'Missing, pending and rejected comments alike.', [
-          'moderation_not_found',
-        ]),
-        '429': {
-          ...errorResponse(429, 'RateLimitError', 'Too many reactions from this address.', [
-            'reader_action_rate_limited',
-          ]),
-          headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait.' } },
-        },
+        '404': hiddenCommentNotFound,
+        '429': rateLimited('Too many reactions from this address.', ['reader_action_rate_limited']),
       },
     },
   },
@@ -681,7 +689,7 @@ export const KHABAR_PATHS: Record<string, Schema> = {
       description:
         'One report per reader per comment (as for reactions). The comment stays published until a moderator acts; it enters the reported queue. Limited per client address (10 a minute, 60 an hour).',
       security: [],
-      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'documentId' }],
+      parameters: [publicCommentIdParameter],
       requestBody: { required: true, ...json(ref('ReportRequest')) },
       responses: {
         '201': { description: 'Reported.', ...json(ref('ReportResponse')) },
@@ -690,15 +698,8 @@ export const KHABAR_PATHS: Record<string, Schema> = {
           'report_reason_invalid',
           'report_note_too_long',
         ]),
-        '404': errorResponse(404, 'NotFoundError', 'Missing, pending and rejected comments alike.', [
-          'moderation_not_found',
-        ]),
-        '429': {
-          ...errorResponse(429, 'RateLimitError', 'Too many reports from this address.', [
-            'reader_action_rate_limited',
-          ]),
-          headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait.' } },
-        },
+        '404': hiddenCommentNotFound,
+        '429': rateLimited('Too many reports from this address.', ['reader_action_rate_limited']),
       },
     },
   },
