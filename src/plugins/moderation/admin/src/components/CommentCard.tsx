@@ -11,7 +11,7 @@ import {
 } from '../../../server/src/domain/vocabulary';
 import { useDeskText } from '../i18n';
 import type { DeskComment, DeskEvent } from '../lib/api';
-import { arrow, formatDateTime, formatNumber, markedPieces } from '../lib/text';
+import { arrow, formatDateTime, formatNumber, isolated, markedPieces } from '../lib/text';
 
 const ARTICLE_EDIT = '/content-manager/collection-types/api::article.article';
 
@@ -246,7 +246,7 @@ export const CommentCard = React.forwardRef<HTMLElement, CardProps>(function Com
                 >
                   {t('card.decided', {
                     status: label(MODERATION_STATUS_LABELS[comment.moderationStatus]),
-                    who: moderator,
+                    who: isolated(moderator),
                     date: formatDateTime(comment.moderatedAt, language),
                   })}
                   {comment.rejectionReason

@@ -41,7 +41,7 @@ export function RejectDialog({ count, suggested, onConfirm, onClose }: RejectDia
       >
         {/* The modal is portalled outside the page: it takes the direction itself. */}
         <form onSubmit={submit} data-desk="reject-dialog" dir={language === 'fa' ? 'rtl' : 'ltr'}>
-          <Modal.Header>
+          <Modal.Header closeLabel={t('close')}>
             <Modal.Title>{count === 1 ? t('reject.title') : t('reject.titleMany', { count })}</Modal.Title>
           </Modal.Header>
           <Modal.Body>

@@ -49,5 +49,15 @@ export function withLocalDigits(
   );
 }
 
+/**
+ * A name set into a sentence of the other direction, isolated (U+2068 … U+2069): a Latin name
+ * in a Persian sentence would otherwise pull the digits after it into its own left-to-right
+ * run ("…به دست Chief Admin، ۹ آذر" showed the day before the name).
+ */
+export const isolated = (text: string) => `\u2068${text}\u2069`;
+
+/** Items named in a sentence, with the comma of the language (Persian writes «،»). */
+export const listOf = (items: readonly string[], language: 'fa' | 'en') => items.join(language === 'fa' ? '، ' : ', ');
+
 /** From one status to the next, pointing the way the line reads. */
 export const arrow = (language: 'fa' | 'en') => (language === 'fa' ? '←' : '→');
