@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { translateEnumerationCells } from './list-values';
 import { registerModerationAdmin, registerModerationMenu } from './moderation';
 import { followLanguageDirection, offerPersian, translateFilterLabels } from './persian';
 import { ADMIN_TRANSLATIONS } from './translations';
@@ -34,6 +35,7 @@ export default {
     document.head.appendChild(style);
     followLanguageDirection();
     translateFilterLabels(app);
+    translateEnumerationCells(app);
     registerModerationAdmin(app);
   },
 };

@@ -20,13 +20,17 @@ import {
   useTable,
 } from '@strapi/strapi/admin';
 import * as React from 'react';
+// The moderation plugin's admin text (one hook and one set of translations for every moderation
+// view) and its pure helpers.
+import { descriptor, type MessageId, useDeskText } from '../plugins/moderation/admin/src/i18n';
+import { refusalText } from '../plugins/moderation/admin/src/lib/api';
+import { formatDateTime, isolated, listOf } from '../plugins/moderation/admin/src/lib/text';
 // Pure modules of the moderation plugin (no server imports), shared with the admin bundle.
 import { type CommentFormIssue, commentFormIssue } from '../plugins/moderation/server/src/domain/comment-form';
 import {
   isModerationStatus,
   isRejectionReason,
   isScreeningFlag,
-  type Label,
   MODERATION_STATUS_LABELS,
   REJECTION_REASON_LABELS,
   REJECTION_REASONS,
@@ -41,16 +45,21 @@ import {
  * - a side panel on a comment: who moderated it and when (the relation would show an admin
  *   user's documentId), and what screening found.
  * The server checks the permission again; hiding a button is not access control.
+ * Everything is written in the interface language, with the moderation plugin's messages
+ * (`cm.*` in src/plugins/moderation/admin/src/translations) and the vocabulary's labels.
  */
 
 const COMMENT_UID = 'api::comment.comment';
 const MODERATE = 'api::moderation.moderate';
 const READ = 'api::moderation.read';
 
-/** A label of the moderation vocabulary as the (English) admin panel shows it, Persian beside it. */
-const bilingual = (label: Label) => `${label.en} (${label.fa})`;
-
 type BulkAction = 'approve' | 'reject' | 'reopen';
+
+const DONE: Record<BulkAction, MessageId> = {
+  approve: 'cm.bulk.done.approve',
+  reject: 'cm.bulk.done.reject',
+  reopen: 'cm.bulk.done.reopen',
+};
 
 // The content manager's extension contracts (its `BulkActionComponent` and `PanelComponent`),
 // spelled out here: `@strapi/strapi/admin` does not re-export those types.
@@ -81,22 +90,11 @@ function useHasPermission(action: string): boolean {
   return permissions.some((permission) => permission.action === action);
 }
 
-interface ApiErrorBody {
-  error?: { message?: string; details?: { messages?: { en?: string; fa?: string } } };
-}
-
-/** The moderation API's own sentence for a refusal, in both languages when it has them. */
-function refusalText(error: unknown): string {
-  const body = (error as { response?: { data?: ApiErrorBody } })?.response?.data;
-  const messages = body?.error?.details?.messages;
-  if (messages?.en) return messages.fa ? `${messages.en} — ${messages.fa}` : messages.en;
-  return body?.error?.message ?? (error instanceof Error ? error.message : 'The request failed.');
-}
-
 /** Runs one bulk action, tells the user, clears the selection and refetches the list. */
 function useBulkModeration(documentIds: string[]) {
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
+  const { t, language } = useDeskText();
   const selectRow = useTable('khabar-moderation', (state) => state.selectRow);
   return React.useCallback(
     async (action: BulkAction, extra: { reason?: RejectionReason; note?: string } = {}) => {
@@ -108,19 +106,17 @@ function useBulkModeration(documentIds: string[]) {
           ...(extra.reason ? { reason: extra.reason } : {}),
           ...(note ? { note } : {}),
         });
-        toggleNotification({
-          type: 'success',
-          message: `${documentIds.length} comment${documentIds.length === 1 ? '' : 's'}: ${action} done.`,
-        });
+        toggleNotification({ type: 'success', message: t(DONE[action], { count: documentIds.length }) });
         selectRow([]);
         refreshCommentList();
         return true;
       } catch (error) {
-        toggleNotification({ type: 'danger', message: refusalText(error) });
+        // The moderation API's own sentence for the refusal, in the interface language.
+        toggleNotification({ type: 'danger', message: refusalText(error, language, t('error')) });
         return false;
       }
     },
-    [documentIds, post, selectRow, toggleNotification],
+    [documentIds, post, selectRow, toggleNotification, t, language],
   );
 }
 
@@ -137,16 +133,18 @@ function refreshCommentList() {
 
 const ApproveAction: BulkActionComponent = ({ model, documents }) => {
   const allowed = useHasPermission(MODERATE);
+  const { t } = useDeskText();
   const run = useBulkModeration(documents.map((document) => document.documentId));
   if (model !== COMMENT_UID || !allowed) return null;
   return {
-    label: 'Approve',
+    label: t('cm.bulk.approve'),
     icon: <Check />,
     variant: 'success-light',
     dialog: {
       type: 'dialog',
-      title: 'Approve comments',
-      content: `Approve ${documents.length} selected comment(s)? They become public at once.`,
+      title: t('cm.bulk.approve.title'),
+      content: t('bulk.confirm.approve', { count: documents.length }),
+      confirmLabel: t('cm.bulk.approve'),
       onConfirm: async () => {
         await run('approve');
       },
@@ -156,16 +154,18 @@ const ApproveAction: BulkActionComponent = ({ model, documents }) => {
 
 const ReopenAction: BulkActionComponent = ({ model, documents }) => {
   const allowed = useHasPermission(MODERATE);
+  const { t } = useDeskText();
   const run = useBulkModeration(documents.map((document) => document.documentId));
   if (model !== COMMENT_UID || !allowed) return null;
   return {
-    label: 'Reopen',
+    label: t('cm.bulk.reopen'),
     icon: <ArrowsCounterClockwise />,
     variant: 'tertiary',
     dialog: {
       type: 'dialog',
-      title: 'Reopen comments',
-      content: `Send ${documents.length} selected comment(s) back to the queue (pending)?`,
+      title: t('cm.bulk.reopen.title'),
+      content: t('bulk.confirm.reopen', { count: documents.length }),
+      confirmLabel: t('cm.bulk.reopen'),
       onConfirm: async () => {
         await run('reopen');
       },
@@ -175,15 +175,16 @@ const ReopenAction: BulkActionComponent = ({ model, documents }) => {
 
 const RejectAction: BulkActionComponent = ({ model, documents }) => {
   const allowed = useHasPermission(MODERATE);
+  const { t } = useDeskText();
   const run = useBulkModeration(documents.map((document) => document.documentId));
   if (model !== COMMENT_UID || !allowed) return null;
   return {
-    label: 'Reject…',
+    label: t('cm.bulk.reject'),
     icon: <Cross />,
     variant: 'danger-light',
     dialog: {
       type: 'modal',
-      title: `Reject ${documents.length} comment(s)`,
+      title: documents.length === 1 ? t('reject.title') : t('reject.titleMany', { count: documents.length }),
       content: ({ onClose }: { onClose: () => void }) => <RejectForm onClose={onClose} run={run} />,
     },
   };
@@ -196,6 +197,7 @@ function RejectForm({
   onClose: () => void;
   run: (action: BulkAction, extra: { reason?: RejectionReason; note?: string }) => Promise<boolean>;
 }) {
+  const { t, label } = useDeskText();
   const [reason, setReason] = React.useState<RejectionReason | ''>('');
   const [note, setNote] = React.useState('');
   const [busy, setBusy] = React.useState(false);
@@ -214,10 +216,10 @@ function RejectForm({
     <>
       <Modal.Body>
         <Flex direction="column" alignItems="stretch" gap={4}>
-          <Field.Root name="rejectionReason" required error={missing ? 'Choose a reason.' : undefined}>
-            <Field.Label>Reason</Field.Label>
+          <Field.Root name="rejectionReason" required error={missing ? t('cm.reject.missing') : undefined}>
+            <Field.Label>{t('reject.reason')}</Field.Label>
             <SingleSelect
-              placeholder="Choose a reason"
+              placeholder={t('cm.reject.choose')}
               value={reason}
               onChange={(value: string | number) => {
                 setReason(value as RejectionReason);
@@ -226,14 +228,14 @@ function RejectForm({
             >
               {REJECTION_REASONS.map((value) => (
                 <SingleSelectOption key={value} value={value}>
-                  {bilingual(REJECTION_REASON_LABELS[value])}
+                  {label(REJECTION_REASON_LABELS[value])}
                 </SingleSelectOption>
               ))}
             </SingleSelect>
             <Field.Error />
           </Field.Root>
-          <Field.Root name="moderationNote" hint="Optional; kept in the audit trail, never shown to readers.">
-            <Field.Label>Note</Field.Label>
+          <Field.Root name="moderationNote" hint={t('cm.reject.noteHint')}>
+            <Field.Label>{t('cm.reject.note')}</Field.Label>
             <Textarea
               value={note}
               onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setNote(event.target.value)}
@@ -244,10 +246,10 @@ function RejectForm({
       </Modal.Body>
       <Modal.Footer>
         <Button variant="tertiary" onClick={onClose}>
-          Cancel
+          {t('cancel')}
         </Button>
         <Button variant="danger" loading={busy} onClick={submit}>
-          Reject
+          {t('reject.confirm')}
         </Button>
       </Modal.Footer>
     </>
@@ -265,14 +267,16 @@ interface ModerationView {
 /** The edit view's side panel on a comment: the moderation record, readable. */
 const ModerationPanel: PanelComponent = ({ model, documentId, document }) => {
   const allowed = useHasPermission(READ);
+  const { t } = useDeskText();
   const show = model === COMMENT_UID && allowed && Boolean(documentId);
   // Mounted anew after each save (the saved document's updatedAt changes), so it reads the new record.
   const content = <ModerationSummary key={document?.updatedAt ?? ''} documentId={documentId as string} />;
-  return show ? { title: 'Moderation', content } : null;
+  return show ? { title: t('cm.panel.title'), content } : null;
 };
 
 function ModerationSummary({ documentId }: { documentId: string }) {
   const { get } = useFetchClient();
+  const { t, label, language, dir } = useDeskText();
   const [view, setView] = React.useState<ModerationView | null>(null);
   React.useEffect(() => {
     let current = true;
@@ -292,27 +296,34 @@ function ModerationSummary({ documentId }: { documentId: string }) {
     ? [view.moderatedBy.firstname, view.moderatedBy.lastname].filter(Boolean).join(' ')
     : null;
   const status = isModerationStatus(view.moderationStatus)
-    ? bilingual(MODERATION_STATUS_LABELS[view.moderationStatus])
+    ? label(MODERATION_STATUS_LABELS[view.moderationStatus])
     : view.moderationStatus;
   const flags = (view.screening?.flags ?? []).map((flag) =>
-    isScreeningFlag(flag) ? bilingual(SCREENING_FLAG_RULES[flag].label) : flag,
+    isScreeningFlag(flag) ? label(SCREENING_FLAG_RULES[flag].label) : flag,
   );
   const suggested = view.screening?.suggestedReason;
+  // Solar Hijri with Persian digits in Persian, as the desk writes dates.
+  const date = formatDateTime(view.moderatedAt, language);
   return (
-    <Box width="100%" data-khabar="moderation-panel">
+    <Box width="100%" dir={dir} data-khabar="moderation-panel">
       <Flex direction="column" alignItems="stretch" gap={2}>
-        <Typography variant="omega">Status: {status}</Typography>
-        {view.moderatedAt ? (
-          <Typography variant="omega">
-            Moderated by {by || 'the screening'} on {new Date(view.moderatedAt).toLocaleString()}
-          </Typography>
-        ) : (
-          <Typography variant="omega">Not reviewed yet</Typography>
-        )}
-        <Typography variant="omega">Screening flags: {flags.length > 0 ? flags.join(', ') : 'none'}</Typography>
+        <Typography variant="omega">{t('cm.panel.status', { status })}</Typography>
+        <Typography variant="omega">
+          {!view.moderatedAt
+            ? t('cm.panel.notReviewed')
+            : by
+              ? t('cm.panel.moderatedBy', { who: isolated(by), date })
+              : // No moderator: screening rejected it, or readers' reports sent it back to the queue.
+                t('cm.panel.moderatedAutomatically', { date })}
+        </Typography>
+        <Typography variant="omega">
+          {flags.length > 0 ? t('cm.panel.flags', { flags: listOf(flags, language) }) : t('cm.panel.flags.none')}
+        </Typography>
         {suggested ? (
           <Typography variant="omega">
-            Suggested reason: {isRejectionReason(suggested) ? bilingual(REJECTION_REASON_LABELS[suggested]) : suggested}
+            {t('card.suggested', {
+              reason: isRejectionReason(suggested) ? label(REJECTION_REASON_LABELS[suggested]) : suggested,
+            })}
           </Typography>
         ) : null}
       </Flex>
@@ -333,16 +344,15 @@ export function registerModerationMenu(app: StrapiApp) {
   app.addMenuLink({
     to: QUEUE_PATH,
     icon: Message,
-    intlLabel: { id: 'khabar.moderation.queue', defaultMessage: 'Comment queue' },
+    intlLabel: descriptor('cm.menu.queue'),
     permissions: [{ action: READ, subject: null }] as never,
     position: 2,
   } as never);
 }
 
-const FORM_ISSUE_TEXT: Record<CommentFormIssue['code'], string> = {
-  moderation_reason_required: 'A rejection needs a reason: choose one, then save.',
-  moderation_fields_need_transition:
-    'The reason and the note are recorded with a status change. To change them, reopen the comment and review it again.',
+const FORM_ISSUE_TEXT: Record<CommentFormIssue['code'], MessageId> = {
+  moderation_reason_required: 'cm.form.reasonRequired',
+  moderation_fields_need_transition: 'cm.form.needsTransition',
 };
 
 /**
@@ -357,6 +367,7 @@ function withCommentFormCheck(Update: DocumentActionComponent): DocumentActionCo
     const initialValues = useForm('khabar-comment-save', (state) => state.initialValues) as Record<string, unknown>;
     const setErrors = useForm('khabar-comment-save', (state) => state.setErrors);
     const { toggleNotification } = useNotification();
+    const { t } = useDeskText();
     if (props.model !== COMMENT_UID || !description) return description;
     const onClick = description.onClick as ((event: unknown) => unknown) | undefined;
     return {
@@ -364,8 +375,9 @@ function withCommentFormCheck(Update: DocumentActionComponent): DocumentActionCo
       onClick: (event: unknown) => {
         const issue = commentFormIssue(values, initialValues);
         if (issue) {
-          setErrors({ [issue.field]: FORM_ISSUE_TEXT[issue.code] });
-          toggleNotification({ type: 'danger', message: FORM_ISSUE_TEXT[issue.code] });
+          const text = t(FORM_ISSUE_TEXT[issue.code]);
+          setErrors({ [issue.field]: text });
+          toggleNotification({ type: 'danger', message: text });
           return false;
         }
         return onClick?.(event);

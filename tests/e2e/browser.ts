@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import type { TestApp } from '../helpers/strapi';
 
 /** Debian's Chromium (installed by .ci/run); CHROMIUM_PATH points elsewhere. */
@@ -80,4 +80,19 @@ export async function loginThroughForm(
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Waits for an element the content manager renders from an idle callback (the list's bulk
+ * actions go through Strapi's DescriptionComponentRenderer, which updates in
+ * `requestIdleCallback`). Headless Chromium may not run idle callbacks while no frame is drawn
+ * (a selection's bulk actions then stayed away for 20 s), so frames are asked for until it shows.
+ */
+export async function waitForDrawn(page: Page, target: Locator, timeoutMs = 20000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await target.isVisible()) && Date.now() < until) {
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+    await page.waitForTimeout(250);
+  }
+  await target.waitFor({ timeout: 1000 });
 }

@@ -53,6 +53,21 @@ export const FIELD_LABELS: Record<string, Record<string, Label>> = {
 };
 
 /**
+ * Fields Strapi adds to every type, named the same way: list columns show them (the comment
+ * list's `createdAt`, by which the queue is sorted), and without a message their header is the
+ * bare attribute name in every language.
+ */
+export const SYSTEM_FIELD_LABELS: Record<string, Label> = {
+  id: { fa: 'شناسه', en: 'ID' },
+  createdAt: { fa: 'زمان ثبت', en: 'Created at' },
+  updatedAt: { fa: 'آخرین ویرایش', en: 'Updated at' },
+  publishedAt: { fa: 'زمان انتشار', en: 'Published at' },
+};
+
+/** Every field label of a type: its own fields and Strapi's. */
+const labelsOf = (uid: string): Record<string, Label> => ({ ...SYSTEM_FIELD_LABELS, ...FIELD_LABELS[uid] });
+
+/**
  * Values of enumeration fields: the content manager's select looks each option up as a message
  * whose id is the bare value. Statuses and reasons come from the moderation vocabulary.
  */
@@ -88,8 +103,8 @@ export const fieldLabelId = (uid: string, field: string) => `content-manager.con
 /** The label messages of one interface language, keyed by Strapi's message ids. */
 export function labelMessages(language: InterfaceLanguage): Record<string, string> {
   const messages: Record<string, string> = {};
-  for (const [uid, fields] of Object.entries(FIELD_LABELS)) {
-    for (const [field, label] of Object.entries(fields)) messages[fieldLabelId(uid, field)] = label[language];
+  for (const uid of Object.keys(FIELD_LABELS)) {
+    for (const [field, label] of Object.entries(labelsOf(uid))) messages[fieldLabelId(uid, field)] = label[language];
   }
   for (const [value, label] of Object.entries(ENUM_VALUE_LABELS)) messages[value] = label[language];
   for (const [name, label] of Object.entries(CONTENT_TYPE_NAMES)) messages[name] = label[language];
@@ -98,8 +113,8 @@ export function labelMessages(language: InterfaceLanguage): Record<string, strin
 
 /** For the Filters menu: field → message id, per content type. */
 export const FIELD_FILTER_LABEL_IDS: Record<string, Record<string, string>> = Object.fromEntries(
-  Object.entries(FIELD_LABELS).map(([uid, fields]) => [
+  Object.keys(FIELD_LABELS).map((uid) => [
     uid,
-    Object.fromEntries(Object.keys(fields).map((field) => [field, fieldLabelId(uid, field)])),
+    Object.fromEntries(Object.keys(labelsOf(uid)).map((field) => [field, fieldLabelId(uid, field)])),
   ]),
 );

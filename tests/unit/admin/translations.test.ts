@@ -7,6 +7,7 @@ import {
   ENUM_VALUE_LABELS,
   FIELD_LABELS,
   labelMessages,
+  SYSTEM_FIELD_LABELS,
 } from '../../../src/admin/translations/labels';
 
 const root = path.resolve(__dirname, '../../..');
@@ -109,6 +110,17 @@ describe('field labels named for people', () => {
       for (const label of Object.values(FIELD_LABELS[uid])) {
         expect(label.fa).toMatch(/[\u0600-\u06FF]/);
         expect(label.en).toMatch(/^[A-Z][A-Za-z ()]+$/);
+      }
+    }
+  });
+
+  it('name the fields Strapi adds (list columns such as the queue’s createdAt) in both languages', () => {
+    for (const uid of Object.keys(schemas)) {
+      for (const field of ['id', 'createdAt', 'updatedAt', 'publishedAt']) {
+        const id = `content-manager.content-types.${uid}.${field}`;
+        expect([id, labelMessages('fa')[id]]).toEqual([id, SYSTEM_FIELD_LABELS[field].fa]);
+        expect(labelMessages('fa')[id]).toMatch(/[\u0600-\u06FF]/);
+        expect(labelMessages('en')[id]).toMatch(/^[A-Z][A-Za-z ]+$/);
       }
     }
   });

@@ -1,5 +1,15 @@
+// The parser react-intl itself uses: the desk's messages are formatted by react-intl.
+import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
+import { refusalText } from '../../../src/plugins/moderation/admin/src/lib/api';
 import { commandOf, isTypingTarget, SHORTCUTS } from '../../../src/plugins/moderation/admin/src/lib/keys';
-import { formatDateTime, markedPieces } from '../../../src/plugins/moderation/admin/src/lib/text';
+import {
+  directionOf,
+  formatDateTime,
+  isolated,
+  listOf,
+  markedPieces,
+  withLocalDigits,
+} from '../../../src/plugins/moderation/admin/src/lib/text';
 import en from '../../../src/plugins/moderation/admin/src/translations/en.json';
 import fa from '../../../src/plugins/moderation/admin/src/translations/fa.json';
 import {
@@ -84,5 +94,46 @@ describe("the desk's text", () => {
     for (const [key, text] of Object.entries(fa)) {
       expect([key, /[\u0600-\u06FF]/.test(text)]).toEqual([key, true]);
     }
+  });
+
+  it('keeps the placeholders of every English message in Persian, as plain arguments react-intl can parse', () => {
+    const argumentsOf = (message: string) => {
+      const elements: MessageFormatElement[] = parse(message);
+      // Plain {name} arguments only: the hook writes numbers in the interface's digits before
+      // formatting, which a {count, plural, …} would refuse.
+      expect(elements.every((element) => element.type === TYPE.literal || element.type === TYPE.argument)).toBe(true);
+      return elements
+        .filter((element) => element.type === TYPE.argument)
+        .map((element) => element.value)
+        .sort();
+    };
+    const english = en as Record<string, string>;
+    for (const [key, text] of Object.entries(fa as Record<string, string>)) {
+      expect([key, argumentsOf(text)]).toEqual([key, argumentsOf(english[key])]);
+    }
+  });
+
+  it('writes the numbers of a message in the interface language, and leaves text alone', () => {
+    expect(withLocalDigits({ count: 1250, name: 'Sara 2' }, 'fa')).toEqual({ count: '۱٬۲۵۰', name: 'Sara 2' });
+    expect(withLocalDigits({ count: 1250, name: 'سارا' }, 'en')).toEqual({ count: '1,250', name: 'سارا' });
+    expect(withLocalDigits({}, 'fa')).toEqual({});
+  });
+
+  it('names items with the comma of the language and reads each language in its direction', () => {
+    expect(listOf(['هرزنامه', 'نامرتبط'], 'fa')).toBe('هرزنامه، نامرتبط');
+    expect(listOf(['Spam', 'Off topic'], 'en')).toBe('Spam, Off topic');
+    expect(listOf([], 'fa')).toBe('');
+    expect(directionOf('fa')).toBe('rtl');
+    expect(directionOf('en')).toBe('ltr');
+    expect(isolated('Chief Admin')).toBe('\u2068Chief Admin\u2069');
+  });
+
+  it("shows the API's refusal in the interface language, else its message, else the fallback", () => {
+    const refusal = (body: unknown) => ({ response: { data: body } });
+    const both = refusal({ error: { message: 'Already approved.', details: { messages: { en: 'EN', fa: 'FA' } } } });
+    expect(refusalText(both, 'fa', 'fallback')).toBe('FA');
+    expect(refusalText(both, 'en', 'fallback')).toBe('EN');
+    expect(refusalText(refusal({ error: { message: 'Forbidden' } }), 'fa', 'fallback')).toBe('Forbidden');
+    expect(refusalText(new Error('Network Error'), 'fa', 'درخواست انجام نشد.')).toBe('درخواست انجام نشد.');
   });
 });

@@ -9,9 +9,9 @@ import {
   REJECTION_REASON_LABELS,
   SCREENING_FLAG_RULES,
 } from '../../../server/src/domain/vocabulary';
+import { useDeskText } from '../i18n';
 import type { DeskComment, DeskEvent } from '../lib/api';
-import { useDeskIntl } from '../lib/i18n';
-import { arrow, formatDateTime, formatNumber, markedPieces } from '../lib/text';
+import { arrow, formatDateTime, formatNumber, isolated, markedPieces } from '../lib/text';
 
 const ARTICLE_EDIT = '/content-manager/collection-types/api::article.article';
 
@@ -52,7 +52,7 @@ function CommentText({ body, spans }: { body: string; spans: [number, number][] 
 }
 
 function AuthorHistoryLine({ comment }: { comment: DeskComment }) {
-  const { t, label, language } = useDeskIntl();
+  const { t, label, language } = useDeskText();
   const history = comment.authorHistory;
   const total = history ? history.approved + history.rejected + history.pending : 0;
   if (!history || total === 0) {
@@ -72,9 +72,9 @@ function AuthorHistoryLine({ comment }: { comment: DeskComment }) {
     <Box data-desk="author-history">
       <Typography variant="pi" textColor="neutral700">
         {t('card.history.summary', {
-          approved: formatNumber(history.approved, language),
-          rejected: formatNumber(history.rejected, language),
-          pending: formatNumber(history.pending, language),
+          approved: history.approved,
+          rejected: history.rejected,
+          pending: history.pending,
         })}
         {byReason.length > 0 ? ` (${byReason.join('، ')})` : ''}
       </Typography>
@@ -100,7 +100,7 @@ function AuthorHistoryLine({ comment }: { comment: DeskComment }) {
 }
 
 function DecisionHistory({ events }: { events: DeskEvent[] | undefined }) {
-  const { t, label, language } = useDeskIntl();
+  const { t, label, language } = useDeskText();
   if (events === undefined) return null;
   return (
     <Box paddingTop={2} data-desk="decisions">
@@ -133,7 +133,7 @@ function DecisionHistory({ events }: { events: DeskEvent[] | undefined }) {
 
 export const CommentCard = React.forwardRef<HTMLElement, CardProps>(function CommentCard(props, ref) {
   const { comment, focused, selected, busy } = props;
-  const { t, label, language } = useDeskIntl();
+  const { t, label, language } = useDeskText();
   const flags = (comment.screening?.flags ?? []).filter(isScreeningFlag);
   const suggested = comment.screening?.suggestedReason;
   const moderator = comment.moderatedBy
@@ -246,7 +246,7 @@ export const CommentCard = React.forwardRef<HTMLElement, CardProps>(function Com
                 >
                   {t('card.decided', {
                     status: label(MODERATION_STATUS_LABELS[comment.moderationStatus]),
-                    who: moderator,
+                    who: isolated(moderator),
                     date: formatDateTime(comment.moderatedAt, language),
                   })}
                   {comment.rejectionReason

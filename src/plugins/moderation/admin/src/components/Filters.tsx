@@ -16,8 +16,8 @@ import {
   SCREENING_FLAG_RULES,
   SCREENING_FLAGS,
 } from '../../../server/src/domain/vocabulary';
+import { useDeskText } from '../i18n';
 import type { QueueFilters } from '../lib/api';
-import { useDeskIntl } from '../lib/i18n';
 
 export interface FiltersProps {
   filters: QueueFilters;
@@ -31,7 +31,7 @@ const ANY = '';
 
 /** The queue's filters: text search, screening flag, rejection reason, dates, and the article. */
 export function Filters({ filters, articleTitle, searchRef, onChange, onClear }: FiltersProps) {
-  const { t, label } = useDeskIntl();
+  const { t, label } = useDeskText();
   const [search, setSearch] = React.useState(filters.q ?? '');
   React.useEffect(() => setSearch(filters.q ?? ''), [filters.q]);
   // The search runs when the moderator pauses typing, or at once on Enter.

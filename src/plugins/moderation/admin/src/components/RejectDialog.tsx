@@ -5,7 +5,7 @@ import {
   REJECTION_REASONS,
   type RejectionReason,
 } from '../../../server/src/domain/vocabulary';
-import { useDeskIntl } from '../lib/i18n';
+import { useDeskText } from '../i18n';
 
 export interface RejectDialogProps {
   /** How many comments are rejected (1 from a card, more from a selection). */
@@ -21,7 +21,7 @@ export interface RejectDialogProps {
  * are radio buttons (arrow keys move between them); the note is optional.
  */
 export function RejectDialog({ count, suggested, onConfirm, onClose }: RejectDialogProps) {
-  const { t, label, language } = useDeskIntl();
+  const { t, label, language } = useDeskText();
   const [reason, setReason] = React.useState<RejectionReason>(suggested ?? 'other');
   const [note, setNote] = React.useState('');
   const chosen = React.useRef<HTMLInputElement>(null);
@@ -41,7 +41,7 @@ export function RejectDialog({ count, suggested, onConfirm, onClose }: RejectDia
       >
         {/* The modal is portalled outside the page: it takes the direction itself. */}
         <form onSubmit={submit} data-desk="reject-dialog" dir={language === 'fa' ? 'rtl' : 'ltr'}>
-          <Modal.Header>
+          <Modal.Header closeLabel={t('close')}>
             <Modal.Title>{count === 1 ? t('reject.title') : t('reject.titleMany', { count })}</Modal.Title>
           </Modal.Header>
           <Modal.Body>

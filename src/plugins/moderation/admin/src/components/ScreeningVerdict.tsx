@@ -7,7 +7,7 @@ import {
   REJECTION_REASON_LABELS,
   SCREENING_FLAG_RULES,
 } from '../../../server/src/domain/vocabulary';
-import { useDeskText } from '../i18n';
+import { isMessageId, useDeskText } from '../i18n';
 
 /** What POST /moderation/screen answers. */
 export interface Screening {
@@ -47,7 +47,7 @@ export function ScreeningVerdict({
       ? t('tryText.flagged')
       : t('tryText.clean');
   const languageKey = `language.${screening.language}`;
-  const languageName = t(languageKey as Parameters<typeof t>[0]);
+  const languageName = isMessageId(languageKey) ? t(languageKey) : screening.language;
   return (
     <Flex direction="column" alignItems="stretch" gap={2} data-khabar="screening-verdict">
       <Typography
@@ -73,7 +73,7 @@ export function ScreeningVerdict({
         </Typography>
       ) : null}
       <Typography variant="pi" textColor="neutral600">
-        {t('tryText.language', { language: languageName.startsWith('language.') ? screening.language : languageName })}
+        {t('tryText.language', { language: languageName })}
       </Typography>
       {screening.relevance !== null ? (
         <Typography variant="pi" textColor="neutral600">

@@ -1,10 +1,10 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
-import { useDeskIntl } from '../lib/i18n';
+import { useDeskText } from '../i18n';
 import { SHORTCUTS } from '../lib/keys';
 
 /** The keyboard shortcuts, always on the page (from the same table the handler reads). */
 export function Shortcuts() {
-  const { t } = useDeskIntl();
+  const { t } = useDeskText();
   return (
     <Box background="neutral0" hasRadius shadow="tableShadow" padding={4} data-desk="shortcuts">
       <Typography variant="sigma" textColor="neutral600" tag="h2">

@@ -15,6 +15,9 @@ export function markedPieces(body: string, spans: readonly (readonly [number, nu
 /** The interface language the desk writes in: Persian for `fa*`, English otherwise. */
 export const languageOf = (locale: string): 'fa' | 'en' => (locale.startsWith('fa') ? 'fa' : 'en');
 
+/** The direction of the interface language. */
+export const directionOf = (language: 'fa' | 'en'): 'rtl' | 'ltr' => (language === 'fa' ? 'rtl' : 'ltr');
+
 /** A date and time as the interface shows it: Solar Hijri with Persian digits in Persian. */
 export function formatDateTime(iso: string | null | undefined, language: 'fa' | 'en'): string {
   if (!iso) return '';
@@ -29,6 +32,32 @@ export function formatDateTime(iso: string | null | undefined, language: 'fa' | 
 /** A number in the interface's digits. */
 export const formatNumber = (value: number, language: 'fa' | 'en') =>
   new Intl.NumberFormat(language === 'fa' ? 'fa-IR' : 'en-US').format(value);
+
+/**
+ * The values of a message with their numbers written in the interface's digits (react-intl
+ * writes a plain `{count}` argument as ASCII digits whatever the language). Text is left as given.
+ */
+export function withLocalDigits(
+  values: Record<string, string | number>,
+  language: 'fa' | 'en',
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [
+      name,
+      typeof value === 'number' ? formatNumber(value, language) : value,
+    ]),
+  );
+}
+
+/**
+ * A name set into a sentence of the other direction, isolated (U+2068 … U+2069): a Latin name
+ * in a Persian sentence would otherwise pull the digits after it into its own left-to-right
+ * run ("…به دست Chief Admin، ۹ آذر" showed the day before the name).
+ */
+export const isolated = (text: string) => `\u2068${text}\u2069`;
+
+/** Items named in a sentence, with the comma of the language (Persian writes «،»). */
+export const listOf = (items: readonly string[], language: 'fa' | 'en') => items.join(language === 'fa' ? '، ' : ', ');
 
 /** From one status to the next, pointing the way the line reads. */
 export const arrow = (language: 'fa' | 'en') => (language === 'fa' ? '←' : '→');

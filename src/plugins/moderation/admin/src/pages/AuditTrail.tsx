@@ -21,9 +21,9 @@ import {
   REJECTION_REASON_LABELS,
   REJECTION_REASONS,
 } from '../../../server/src/domain/vocabulary';
+import { useDeskText } from '../i18n';
 import { type EventsPage, refusalText } from '../lib/api';
-import { useDeskIntl } from '../lib/i18n';
-import { arrow, formatDateTime, formatNumber } from '../lib/text';
+import { arrow, formatDateTime } from '../lib/text';
 
 interface TrailFilters {
   actor?: string;
@@ -37,7 +37,7 @@ interface TrailFilters {
 export function AuditTrail() {
   const { get } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const { t, label, language } = useDeskIntl();
+  const { t, label, language } = useDeskText();
   const [filters, setFilters] = React.useState<TrailFilters>({ page: 1 });
   const [page, setPage] = React.useState<EventsPage | null>(null);
 
@@ -199,9 +199,7 @@ export function AuditTrail() {
           >
             {t('page.previous')}
           </Button>
-          <Typography variant="pi">
-            {t('page.of', { page: formatNumber(filters.page, language), pageCount: formatNumber(pageCount, language) })}
-          </Typography>
+          <Typography variant="pi">{t('page.of', { page: filters.page, pageCount: pageCount })}</Typography>
           <Button
             variant="tertiary"
             disabled={filters.page >= pageCount}

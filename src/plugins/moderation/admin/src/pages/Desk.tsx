@@ -2,8 +2,8 @@ import { Box, Button, Flex } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import * as React from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { useDeskText } from '../i18n';
 import type { QueueFilters } from '../lib/api';
-import { useDeskIntl } from '../lib/i18n';
 import { PERMISSIONS } from '../routes';
 import { AuditTrail } from './AuditTrail';
 import { isTab, Queue } from './Queue';
@@ -62,7 +62,7 @@ function useFilters(): [QueueFilters, (patch: Partial<QueueFilters>) => void, ()
  * Persian font the admin ships, when the interface is Persian.
  */
 function Desk() {
-  const { t, language } = useDeskIntl();
+  const { t, language } = useDeskText();
   const [filters, update, clear] = useFilters();
   const [search, setSearch] = useSearchParams();
   const view = search.get('view') === 'trail' ? 'trail' : 'queue';

@@ -10,6 +10,7 @@ import { CommentCard } from '../components/CommentCard';
 import { Filters } from '../components/Filters';
 import { RejectDialog } from '../components/RejectDialog';
 import { Shortcuts } from '../components/Shortcuts';
+import { useDeskText } from '../i18n';
 import {
   type DeskComment,
   type DeskEvent,
@@ -21,7 +22,6 @@ import {
   refusalText,
   type StatusCounts,
 } from '../lib/api';
-import { useDeskIntl } from '../lib/i18n';
 import { commandOf, isTypingTarget } from '../lib/keys';
 import { formatNumber } from '../lib/text';
 
@@ -55,7 +55,7 @@ export interface QueueProps {
 export function Queue({ filters, onFilters, onClearFilters }: QueueProps) {
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const { t, label, language } = useDeskIntl();
+  const { t, label, language } = useDeskText();
   const [comments, setComments] = React.useState<DeskComment[]>([]);
   const [counts, setCounts] = React.useState<StatusCounts | null>(null);
   const [total, setTotal] = React.useState(0);
@@ -172,7 +172,7 @@ export function Queue({ filters, onFilters, onClearFilters }: QueueProps) {
           await post('/moderation/comments/bulk', { action, documentIds: ids, ...body });
           toggleNotification({
             type: 'success',
-            message: t('bulk.done', { count: formatNumber(ids.length, language) }),
+            message: t('bulk.done', { count: ids.length }),
           });
           if (!leaves) await load(focused?.documentId);
         }
@@ -300,13 +300,13 @@ export function Queue({ filters, onFilters, onClearFilters }: QueueProps) {
                   {t('bulk.selectPage')}
                 </Checkbox>
                 <Typography variant="pi" textColor="neutral600" data-desk="results">
-                  {t(totalIsCapped ? 'results.capped' : 'results', { count: formatNumber(total, language) })}
+                  {t(totalIsCapped ? 'results.capped' : 'results', { count: total })}
                 </Typography>
               </Flex>
               {selected.size > 0 ? (
                 <Flex gap={2} wrap="wrap" data-desk="bulk-bar">
                   <Typography variant="pi" fontWeight="bold">
-                    {t('bulk.selected', { count: formatNumber(selected.size, language) })}
+                    {t('bulk.selected', { count: selected.size })}
                   </Typography>
                   <Button
                     variant="success"
@@ -387,8 +387,8 @@ export function Queue({ filters, onFilters, onClearFilters }: QueueProps) {
                 </Button>
                 <Typography variant="pi">
                   {t('page.of', {
-                    page: formatNumber(filters.page, language),
-                    pageCount: formatNumber(pageCount, language),
+                    page: filters.page,
+                    pageCount: pageCount,
                   })}
                 </Typography>
                 <Button
@@ -423,13 +423,11 @@ export function Queue({ filters, onFilters, onClearFilters }: QueueProps) {
           <Dialog.Content>
             {/* The dialog is portalled outside the page: it takes the direction itself. */}
             <div dir={language === 'fa' ? 'rtl' : 'ltr'}>
-              <Dialog.Header>
-                {t('bulk.confirm.title', { count: formatNumber(pending.ids.length, language) })}
-              </Dialog.Header>
+              <Dialog.Header>{t('bulk.confirm.title', { count: pending.ids.length })}</Dialog.Header>
               <Dialog.Body>
                 <Typography dir={language === 'fa' ? 'rtl' : 'ltr'} tag="p">
                   {t(pending.kind === 'approve' ? 'bulk.confirm.approve' : 'bulk.confirm.reopen', {
-                    count: formatNumber(pending.ids.length, language),
+                    count: pending.ids.length,
                   })}
                 </Typography>
               </Dialog.Body>
