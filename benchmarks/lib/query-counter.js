@@ -25,7 +25,9 @@ function install(strapi) {
     }
     if (ctx.path === '/_bench/memory') {
       const toMb = (bytes) => Math.round(bytes / 1048576);
-      const memory = Object.fromEntries(Object.entries(process.memoryUsage()).map(([key, value]) => [key, toMb(value)]));
+      const memory = Object.fromEntries(
+        Object.entries(process.memoryUsage()).map(([key, value]) => [key, toMb(value)]),
+      );
       const spaces = Object.fromEntries(
         require('node:v8')
           .getHeapSpaceStatistics()
