@@ -13,6 +13,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
   type Connection,
   cloneTemplate,
@@ -91,6 +92,14 @@ describe('overload', () => {
     const statsBefore = instance.stats.length;
     const started = Date.now();
     let running = true;
+    // The load generator's own event-loop delay: a late client would send late and read answers late.
+    const clientDelay = monitorEventLoopDelay({ resolution: 10 });
+    clientDelay.enable();
+    const clientLoopP99: number[] = [];
+    const clientTimer = setInterval(() => {
+      clientLoopP99.push(Math.round(clientDelay.percentile(99) / 1e6));
+      clientDelay.reset();
+    }, 1000);
 
     // Open loop: submissions leave on schedule whatever the server answers, from 300 readers.
     const submitter = (async () => {
@@ -137,6 +146,8 @@ describe('overload', () => {
     running = false;
     await Promise.all(readers);
     await sleep(1500); // the last stats report
+    clearInterval(clientTimer);
+    clientDelay.disable();
 
     const replies = submissions.filter((sent) => sent.reply).map((sent) => sent.reply!);
     const count = (list: Reply[], status: number) => list.filter((reply) => reply.status === status).length;
@@ -171,6 +182,9 @@ describe('overload', () => {
       eventLoopDelayP99MaxMs: Math.round(loopP99),
       eventLoopDelayMaxMs: Math.round(Math.max(...stats.map((stat) => stat.eventLoopDelayMaxMs))),
       eventLoopDelayP99PerSecondMs: stats.map((stat) => Math.round(stat.eventLoopDelayP99Ms)),
+      serverConnectionsAcceptedPerSecond: stats.map((stat) => stat.connectionsAccepted),
+      serverRequestsPerSecond: stats.map((stat) => stat.requestsReceived),
+      clientEventLoopDelayP99PerSecondMs: clientLoopP99,
       rssMaxMb: Math.round(rssMax),
       heapUsedMaxMb: Math.round(Math.max(...stats.map((stat) => stat.heapUsedMb))),
     });

@@ -23,6 +23,9 @@ export interface Stats {
   eventLoopDelayMaxMs: number;
   rssMb: number;
   heapUsedMb: number;
+  /** In the last second. */
+  connectionsAccepted: number;
+  requestsReceived: number;
 }
 
 export interface Instance {

@@ -1,7 +1,8 @@
 /**
  * One Strapi instance in its own process, as `strapi start` runs it (same SIGTERM handling),
  * for the reliability tests. Reports to the parent over IPC: `ready` (with what it seeded)
- * and, every second, the event-loop delay and memory it measures on itself.
+ * and, every second, the event-loop delay and memory it measures on itself and the connections
+ * it accepted and requests it received.
  *
  * RELIABILITY_SEED='{"articles":2,"drafts":1,"moderators":3}' makes this instance create
  * published and draft articles and Moderator admin users first (the other instances share its database).
@@ -61,6 +62,16 @@ async function main() {
 
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
+  // Node accepts one new connection per event-loop iteration: a request on a new connection
+  // reaches the server (and its load shedding) only once accepted.
+  let connections = 0;
+  let requests = 0;
+  strapi.server.httpServer.on('connection', () => {
+    connections += 1;
+  });
+  strapi.server.httpServer.on('request', () => {
+    requests += 1;
+  });
   setInterval(() => {
     const memory = process.memoryUsage();
     process.send?.({
@@ -69,7 +80,11 @@ async function main() {
       eventLoopDelayMaxMs: delay.max / 1e6,
       rssMb: memory.rss / 1048576,
       heapUsedMb: memory.heapUsed / 1048576,
+      connectionsAccepted: connections,
+      requestsReceived: requests,
     });
+    connections = 0;
+    requests = 0;
     delay.reset();
   }, 1000).unref();
   process.send?.({ type: 'ready', seeded });
