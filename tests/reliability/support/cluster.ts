@@ -1,5 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
 import path from 'node:path';
 import pg from 'pg';
 
@@ -222,6 +223,82 @@ export async function request(
     // not JSON: kept as text
   }
   return { status: response.status, headers: response.headers, body, ms: performance.now() - started };
+}
+
+/**
+ * The connections a reverse proxy keeps open to the app (nginx's upstream `keepalive`, see
+ * README, *Overload*): `sockets` kept-alive connections, opened by `warm` before the load and
+ * used in turn (FIFO), with requests
+ * beyond them waiting in the client as they would in the proxy. Readers' new connections are
+ * the proxy's to accept; the app sees only these. The deadline counts from the call, waiting
+ * included.
+ */
+export function proxyConnections(sockets: number) {
+  // `timeout`: an idle connection is closed here after 4 s, before the server's keep-alive
+  // timeout (5 s) closes it under a request just sent on it.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets, scheduling: 'fifo', timeout: 4000 });
+  const send = (
+    url: string,
+    init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+    timeoutMs = 15_000,
+  ): Promise<Reply> =>
+    new Promise((resolve, reject) => {
+      const started = performance.now();
+      const outgoing = http.request(url, { method: init.method ?? 'GET', headers: init.headers, agent }, (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.on('error', fail);
+        incoming.on('end', () => {
+          clearTimeout(timer);
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: any = text;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            // not JSON: kept as text
+          }
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(incoming.headers)) {
+            for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value])
+              headers.append(name, one);
+          }
+          resolve({ status: incoming.statusCode ?? 0, headers, body, ms: performance.now() - started });
+        });
+      });
+      const timer = setTimeout(() => outgoing.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      function fail(error: Error) {
+        clearTimeout(timer);
+        reject(error);
+      }
+      outgoing.on('error', fail);
+      outgoing.end(init.body);
+    });
+  let opened = 0;
+  const createConnection = agent.createConnection.bind(agent);
+  agent.createConnection = ((...args: Parameters<typeof createConnection>) => {
+    opened += 1;
+    return createConnection(...args);
+  }) as typeof agent.createConnection;
+  return {
+    /**
+     * Opens every connection (requests sent together each take one), however slowly the server
+     * accepts them; again until a round opens none (a slow round lets the first ones idle out).
+     */
+    async warm(baseUrl: string) {
+      for (let round = 0; round < 10; round += 1) {
+        const before = opened;
+        await Promise.all(Array.from({ length: sockets }, () => send(`${baseUrl}/_health`, {}, 120_000)));
+        if (round > 0 && opened === before) return;
+      }
+    },
+    postJson: (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+      send(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(payload),
+      }),
+    close: () => agent.destroy(),
+  };
 }
 
 export const postJson = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
