@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { cacheBenchmark, uncachedUnlessAsked } from './cache-scenarios';
-import { articleDocumentId, type DatasetSize, loadDataset, SIZES } from './lib/dataset';
+import { articleDocumentId, BENCH_IP_HASH_SALT, type DatasetSize, loadDataset, SIZES } from './lib/dataset';
 import type { DriveResult, DriveSpec } from './lib/drive';
 import { countsMismatches } from './lib/integrity';
 
@@ -79,6 +79,7 @@ const secrets = () => ({
   TRANSFER_TOKEN_SALT: randomBytes(16).toString('base64'),
   JWT_SECRET: randomBytes(16).toString('base64'),
   ENCRYPTION_KEY: randomBytes(16).toString('base64'),
+  IP_HASH_SALT: BENCH_IP_HASH_SALT,
 });
 
 const log = (text: string) => process.stderr.write(`${text}\n`);

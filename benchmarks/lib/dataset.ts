@@ -17,6 +17,14 @@ export const SIZES: Record<string, DatasetSize> = {
 };
 
 /** The documentId of article `i` (1-based), the same in every database loaded with this size. */
+/**
+ * The salt Khabar's server gets in the benchmark (IP_HASH_SALT), so the dataset's commenter
+ * keys (comments.author_key) are the ones the server computes (reader-identity.ts `authorKey`:
+ * HMAC-SHA256 of "email", a NUL and the email). Keyed at load time: unkeyed, the server would
+ * key 1,000,000 comments at boot.
+ */
+export const BENCH_IP_HASH_SALT = 'khabar-benchmark-salt';
+
 export const articleDocumentId = (i: number) => `art${String(i).padStart(21, '0')}`;
 
 const CHUNK = 100_000;
@@ -100,12 +108,18 @@ export async function loadDataset(connectionString: string, size: DatasetSize): 
 
     startedAt = Date.now();
     const others = size.articles - 1;
+    // Khabar's database has the commenter key (database/reader-tables.js); stock's has not.
+    const { rows: keyColumn } = await client.query(
+      "SELECT 1 FROM information_schema.columns WHERE table_name = 'comments' AND column_name = 'author_key'",
+    );
+    const keyed = keyColumn.length > 0;
+    if (keyed) await client.query('CREATE EXTENSION IF NOT EXISTS pgcrypto');
     for (let from = 1; from <= size.comments; from += CHUNK) {
       const to = Math.min(size.comments, from + CHUNK - 1);
       // Comment i: article 1 for the first busyComments, then spread over the others; newer with i.
       await client.query(
         `INSERT INTO comments (id, document_id, body, author_name, author_email, moderation_status, rejection_reason,
-                               ip_hash, user_agent, screening, fingerprint, created_at, updated_at, published_at)
+                               ip_hash, user_agent, screening, fingerprint, created_at, updated_at, published_at${keyed ? ', author_key' : ''})
          SELECT i, substr(md5('comment' || i), 1, 24),
                 ${sentences}[1 + i % 8] || ' ' || ${sentences}[1 + (i / 8) % 8],
                 'خواننده ' || (i % 5000), 'reader' || (i % 5000) || '@example.com',
@@ -113,6 +127,7 @@ export async function loadDataset(connectionString: string, size: DatasetSize): 
                 md5('ip' || (i % 50000)) || md5('salt' || (i % 50000)), 'Mozilla/5.0 (bench)',
                 '{"flags": [], "language": "fa", "blocklist": [], "relevance": 0.2, "suggestedReason": null}'::jsonb,
                 md5('text' || i) || md5('more' || i), ts, ts, ts
+                ${keyed ? `, encode(hmac(convert_to('email', 'UTF8') || '\\x00'::bytea || convert_to('reader' || (i % 5000) || '@example.com', 'UTF8'), convert_to('${BENCH_IP_HASH_SALT}', 'UTF8'), 'sha256'), 'hex')` : ''}
          FROM generate_series($1::int, $2::int) AS i,
               LATERAL (SELECT CASE WHEN i % 10 < 2 THEN 'pending' WHEN i % 10 = 2 THEN 'rejected' ELSE 'approved' END AS status) s,
               LATERAL (SELECT now() - make_interval(secs => ($3::int - i) * 30) AS ts) t`,
