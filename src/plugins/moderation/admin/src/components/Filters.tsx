@@ -10,14 +10,10 @@ import {
 } from '@strapi/design-system';
 import { Cross } from '@strapi/icons';
 import * as React from 'react';
-import {
-  REJECTION_REASON_LABELS,
-  REJECTION_REASONS,
-  SCREENING_FLAG_RULES,
-  SCREENING_FLAGS,
-} from '../../../server/src/domain/vocabulary';
+import { SCREENING_FLAG_RULES, SCREENING_FLAGS } from '../../../server/src/domain/vocabulary';
 import { useDeskText } from '../i18n';
 import type { QueueFilters } from '../lib/api';
+import { ReasonAndDateFilters } from './ReasonAndDateFilters';
 
 export interface FiltersProps {
   filters: QueueFilters;
@@ -77,46 +73,11 @@ export function Filters({ filters, articleTitle, searchRef, onChange, onClear }:
             </SingleSelect>
           </Field.Root>
         </Box>
-        <Box style={{ flex: '1 1 180px' }}>
-          <Field.Root name="reason">
-            <Field.Label>{t('filter.reason')}</Field.Label>
-            <SingleSelect
-              value={filters.reason ?? ANY}
-              onChange={(value: string | number) => onChange({ reason: String(value) || undefined, page: 1 })}
-            >
-              <SingleSelectOption value={ANY}>{t('filter.any')}</SingleSelectOption>
-              {REJECTION_REASONS.map((reason) => (
-                <SingleSelectOption key={reason} value={reason}>
-                  {label(REJECTION_REASON_LABELS[reason])}
-                </SingleSelectOption>
-              ))}
-            </SingleSelect>
-          </Field.Root>
-        </Box>
-        <Box style={{ flex: '1 1 150px' }}>
-          <Field.Root name="from">
-            <Field.Label>{t('filter.from')}</Field.Label>
-            <TextInput
-              type="date"
-              value={filters.from ?? ''}
-              onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
-                onChange({ from: event.target.value || undefined, page: 1 })
-              }
-            />
-          </Field.Root>
-        </Box>
-        <Box style={{ flex: '1 1 150px' }}>
-          <Field.Root name="to">
-            <Field.Label>{t('filter.to')}</Field.Label>
-            <TextInput
-              type="date"
-              value={filters.to ?? ''}
-              onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
-                onChange({ to: event.target.value || undefined, page: 1 })
-              }
-            />
-          </Field.Root>
-        </Box>
+        <ReasonAndDateFilters
+          values={filters}
+          reasonLabel={t('filter.reason')}
+          onChange={(patch) => onChange({ ...patch, page: 1 })}
+        />
       </Flex>
       {active ? (
         <Flex gap={2} paddingTop={3} wrap="wrap">

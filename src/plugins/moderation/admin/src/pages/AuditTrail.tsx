@@ -8,7 +8,6 @@ import {
   Table,
   Tbody,
   Td,
-  TextInput,
   Th,
   Thead,
   Tr,
@@ -16,11 +15,8 @@ import {
 } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import * as React from 'react';
-import {
-  MODERATION_STATUS_LABELS,
-  REJECTION_REASON_LABELS,
-  REJECTION_REASONS,
-} from '../../../server/src/domain/vocabulary';
+import { MODERATION_STATUS_LABELS, REJECTION_REASON_LABELS } from '../../../server/src/domain/vocabulary';
+import { ReasonAndDateFilters } from '../components/ReasonAndDateFilters';
 import { useDeskText } from '../i18n';
 import { type EventsPage, refusalText } from '../lib/api';
 import { arrow, formatDateTime } from '../lib/text';
@@ -83,46 +79,12 @@ export function AuditTrail() {
               </SingleSelect>
             </Field.Root>
           </Box>
-          <Box style={{ flex: '1 1 200px' }}>
-            <Field.Root name="trail-reason">
-              <Field.Label>{t('trail.reason')}</Field.Label>
-              <SingleSelect
-                value={filters.reason ?? ''}
-                onChange={(value: string | number) => change({ reason: String(value) || undefined })}
-              >
-                <SingleSelectOption value="">{t('filter.any')}</SingleSelectOption>
-                {REJECTION_REASONS.map((reason) => (
-                  <SingleSelectOption key={reason} value={reason}>
-                    {label(REJECTION_REASON_LABELS[reason])}
-                  </SingleSelectOption>
-                ))}
-              </SingleSelect>
-            </Field.Root>
-          </Box>
-          <Box style={{ flex: '1 1 150px' }}>
-            <Field.Root name="trail-from">
-              <Field.Label>{t('filter.from')}</Field.Label>
-              <TextInput
-                type="date"
-                value={filters.from ?? ''}
-                onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
-                  change({ from: event.target.value || undefined })
-                }
-              />
-            </Field.Root>
-          </Box>
-          <Box style={{ flex: '1 1 150px' }}>
-            <Field.Root name="trail-to">
-              <Field.Label>{t('filter.to')}</Field.Label>
-              <TextInput
-                type="date"
-                value={filters.to ?? ''}
-                onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
-                  change({ to: event.target.value || undefined })
-                }
-              />
-            </Field.Root>
-          </Box>
+          <ReasonAndDateFilters
+            values={filters}
+            reasonLabel={t('trail.reason')}
+            namePrefix="trail-"
+            onChange={change}
+          />
         </Flex>
       </Box>
       {page && page.data.length === 0 ? (

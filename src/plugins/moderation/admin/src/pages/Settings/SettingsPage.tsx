@@ -77,6 +77,37 @@ function NumberSetting({
   );
 }
 
+interface NumberSettingItem {
+  field: NumberField;
+  label: string;
+  hint: string;
+  /** Why the field cannot be changed here (an environment variable fixes it), shown as its hint. */
+  disabledNote?: string;
+}
+
+/** One row of number settings, sharing the row's width equally. */
+function NumberSettingsRow({
+  items,
+  values,
+  errors,
+  onChange,
+}: {
+  items: NumberSettingItem[];
+  values: Record<NumberField, string>;
+  errors: Record<string, string>;
+  onChange: (field: NumberField, value: string) => void;
+}) {
+  return (
+    <Grid.Root gap={4}>
+      {items.map((item) => (
+        <Grid.Item key={item.field} col={12 / items.length} s={12} direction="column" alignItems="stretch">
+          <NumberSetting {...item} value={values[item.field]} error={errors[item.field]} onChange={onChange} />
+        </Grid.Item>
+      ))}
+    </Grid.Root>
+  );
+}
+
 /** The screening settings, under Settings → Comment moderation (permission api::moderation.settings). */
 export function SettingsPage() {
   const { t, dir, language, number } = useDeskText();
@@ -178,90 +209,66 @@ export function SettingsPage() {
                 <Typography variant="delta" tag="h2">
                   {t('thresholds.title')}
                 </Typography>
-                <Grid.Root gap={4}>
-                  <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-                    <NumberSetting
-                      field="relevanceThreshold"
-                      label={t('thresholds.relevance')}
-                      hint={t('thresholds.relevanceHint')}
-                      value={draft.numbers.relevanceThreshold}
-                      error={errors.relevanceThreshold}
-                      onChange={setNumber}
-                    />
-                  </Grid.Item>
-                  <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-                    <NumberSetting
-                      field="maxLinks"
-                      label={t('thresholds.maxLinks')}
-                      hint={t('thresholds.maxLinksHint')}
-                      value={draft.numbers.maxLinks}
-                      error={errors.maxLinks}
-                      onChange={setNumber}
-                    />
-                  </Grid.Item>
-                  <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-                    <NumberSetting
-                      field="duplicateWindowMinutes"
-                      label={t('thresholds.duplicateWindow')}
-                      hint={t('thresholds.duplicateWindowHint')}
-                      value={draft.numbers.duplicateWindowMinutes}
-                      error={errors.duplicateWindowMinutes}
-                      onChange={setNumber}
-                    />
-                  </Grid.Item>
-                </Grid.Root>
+                <NumberSettingsRow
+                  items={[
+                    {
+                      field: 'relevanceThreshold',
+                      label: t('thresholds.relevance'),
+                      hint: t('thresholds.relevanceHint'),
+                    },
+                    { field: 'maxLinks', label: t('thresholds.maxLinks'), hint: t('thresholds.maxLinksHint') },
+                    {
+                      field: 'duplicateWindowMinutes',
+                      label: t('thresholds.duplicateWindow'),
+                      hint: t('thresholds.duplicateWindowHint'),
+                    },
+                  ]}
+                  values={draft.numbers}
+                  errors={errors}
+                  onChange={setNumber}
+                />
                 <Typography variant="delta" tag="h2">
                   {t('readers.title')}
                 </Typography>
-                <Grid.Root gap={4}>
-                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                    <NumberSetting
-                      field="closeCommentsAfterDays"
-                      label={t('readers.closeAfterDays')}
-                      hint={t('readers.closeAfterDaysHint')}
-                      value={draft.numbers.closeCommentsAfterDays}
-                      error={errors.closeCommentsAfterDays}
-                      onChange={setNumber}
-                    />
-                  </Grid.Item>
-                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                    <NumberSetting
-                      field="reportThreshold"
-                      label={t('readers.reportThreshold')}
-                      hint={t('readers.reportThresholdHint')}
-                      value={draft.numbers.reportThreshold}
-                      error={errors.reportThreshold}
-                      onChange={setNumber}
-                    />
-                  </Grid.Item>
-                </Grid.Root>
+                <NumberSettingsRow
+                  items={[
+                    {
+                      field: 'closeCommentsAfterDays',
+                      label: t('readers.closeAfterDays'),
+                      hint: t('readers.closeAfterDaysHint'),
+                    },
+                    {
+                      field: 'reportThreshold',
+                      label: t('readers.reportThreshold'),
+                      hint: t('readers.reportThresholdHint'),
+                    },
+                  ]}
+                  values={draft.numbers}
+                  errors={errors}
+                  onChange={setNumber}
+                />
                 <Typography variant="delta" tag="h2">
                   {t('rateLimit.title')}
                 </Typography>
-                <Grid.Root gap={4}>
-                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                    <NumberSetting
-                      field="perMinute"
-                      label={t('rateLimit.perMinute')}
-                      hint={t('rateLimit.hint')}
-                      value={draft.numbers.perMinute}
-                      error={errors.perMinute}
-                      disabledNote={fixedNote(fixed?.perMinute, 'COMMENT_RATE_LIMIT_PER_MINUTE')}
-                      onChange={setNumber}
-                    />
-                  </Grid.Item>
-                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                    <NumberSetting
-                      field="perHour"
-                      label={t('rateLimit.perHour')}
-                      hint={t('rateLimit.hint')}
-                      value={draft.numbers.perHour}
-                      error={errors.perHour}
-                      disabledNote={fixedNote(fixed?.perHour, 'COMMENT_RATE_LIMIT_PER_HOUR')}
-                      onChange={setNumber}
-                    />
-                  </Grid.Item>
-                </Grid.Root>
+                <NumberSettingsRow
+                  items={[
+                    {
+                      field: 'perMinute',
+                      label: t('rateLimit.perMinute'),
+                      hint: t('rateLimit.hint'),
+                      disabledNote: fixedNote(fixed?.perMinute, 'COMMENT_RATE_LIMIT_PER_MINUTE'),
+                    },
+                    {
+                      field: 'perHour',
+                      label: t('rateLimit.perHour'),
+                      hint: t('rateLimit.hint'),
+                      disabledNote: fixedNote(fixed?.perHour, 'COMMENT_RATE_LIMIT_PER_HOUR'),
+                    },
+                  ]}
+                  values={draft.numbers}
+                  errors={errors}
+                  onChange={setNumber}
+                />
               </Flex>
             </Box>
             <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
