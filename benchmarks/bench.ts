@@ -122,7 +122,8 @@ function prepareStockApp() {
 }
 
 function startServer(app: App, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [strapiBin, 'start'], {
+  const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeFlags, strapiBin, 'start'], {
     cwd: app.dir,
     env: {
       ...process.env,

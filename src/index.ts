@@ -30,6 +30,7 @@ import {
   markShuttingDown,
   survivesDatabaseOutages,
 } from './lib/database-outage-guard';
+import { limitHeapGrowth } from './lib/heap-growth';
 import { resetPublicCache } from './lib/public-cache';
 import { closeRedis } from './lib/redis';
 import { trackRequests } from './lib/request-tracker';
@@ -39,6 +40,8 @@ import { khabarApiOverride } from './openapi/khabar-api';
 // plugin in src/plugins/moderation, registered and bootstrapped by Strapi before this file.
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // A bounded heap under sustained reads (src/lib/heap-growth.ts; HEAP_GROWING_PERCENT).
+    limitHeapGrowth();
     survivesDatabaseOutages(strapi);
     failedCommitsThrow(strapi);
     // The benchmark's probe of SQL queries per request (benchmarks/), off unless asked for.
