@@ -32,6 +32,7 @@ import {
 } from './lib/database-outage-guard';
 import { limitHeapGrowth } from './lib/heap-growth';
 import { resetPublicCache } from './lib/public-cache';
+import { readsWithoutTransaction } from './lib/reads-without-transaction';
 import { closeRedis } from './lib/redis';
 import { trackRequests } from './lib/request-tracker';
 import { khabarApiOverride } from './openapi/khabar-api';
@@ -83,6 +84,8 @@ export default {
     // The public role's permissions and the default locale in memory, invalidated by PostgreSQL
     // notifications (src/bootstrap/shared-caches.ts); SHARED_CACHES=false reads them every time.
     if (process.env.SHARED_CACHES !== 'false') await startSharedCaches(strapi);
+    // Last, so its document middleware is the innermost (src/lib/reads-without-transaction.ts).
+    readsWithoutTransaction(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
