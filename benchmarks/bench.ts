@@ -11,6 +11,7 @@
  * --keep-data (reuse the loaded databases), --no-stock, --rounds N (of the comparison with stock),
  * --compare-only (only that comparison), --only a,b (only the scenarios whose name contains one of
  * these texts; `memory` names the memory check), --write (results into BENCHMARKS.md).
+ * `BENCH_NODE_FLAGS="--flag …"` starts both servers with these node flags (A/B runs of V8 settings).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';

@@ -146,25 +146,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ? Promise.resolve([])
           : strapi.db.query(COMMENT_UID).findMany({ where: { id: { $in: ids } }, populate: POPULATE, orderBy });
       const filtered = [query.flag, query.reason, query.from, query.to, query.q].some((value) => value !== undefined);
-      // Totals from the counts table; one article's page located on the membership index; the
-      // desk's other filters each on an index of their own (../desk-indexes.ts).
-      const [rows, total, counts]: [Record<string, any>[], number, Record<string, number>] = await Promise.all([
-        filtered
-          ? filteredPageIds(query, direction).then(byIds)
-          : article !== undefined
-            ? transitions
-                .queuePageIds(article, moderationStatus, direction, (page - 1) * pageSize, pageSize)
-                .then(byIds)
-            : strapi.db.query(COMMENT_UID).findMany({
-                where: moderationStatus !== undefined ? { moderationStatus } : {},
-                populate: POPULATE,
-                orderBy,
-                offset: (page - 1) * pageSize,
-                limit: pageSize,
-              }),
-        filtered ? filteredTotal(query) : transitions.queueTotal(article, moderationStatus),
-        countsByStatus(article),
-      ]);
+      // Totals from the counts table (the tabs' counts hold the unfiltered total); one article's
+      // page located on the membership index; the desk's other filters each on an index of their
+      // own (../desk-indexes.ts).
+      const [rows, filteredCount, counts]: [Record<string, any>[], number | undefined, Record<string, number>] =
+        await Promise.all([
+          filtered
+            ? filteredPageIds(query, direction).then(byIds)
+            : article !== undefined
+              ? transitions
+                  .queuePageIds(article, moderationStatus, direction, (page - 1) * pageSize, pageSize)
+                  .then(byIds)
+              : strapi.db.query(COMMENT_UID).findMany({
+                  where: moderationStatus !== undefined ? { moderationStatus } : {},
+                  populate: POPULATE,
+                  orderBy,
+                  offset: (page - 1) * pageSize,
+                  limit: pageSize,
+                }),
+          filtered ? filteredTotal(query) : undefined,
+          countsByStatus(article),
+        ]);
+      const total = filteredCount ?? counts[moderationStatus ?? 'total'];
       const pagination = { page, pageSize, total, pageCount: Math.ceil(total / pageSize) };
       // A filtered list that found at least LIMITS.filteredCountMax comments says so.
       const capped = filtered && total >= LIMITS.filteredCountMax;

@@ -273,16 +273,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return overall;
   }
 
-  /** How many comments the moderation queue holds with these filters, from the counts table. */
-  async function queueTotal(articleDocumentId?: string, status?: ModerationStatus): Promise<number> {
-    if (articleDocumentId === undefined) {
-      const overall = await overallCounts();
-      return status ? overall[status] : overall.total;
-    }
-    const count = (await countsByArticle([articleDocumentId])).get(articleDocumentId);
-    return count ? count[status ?? 'total'] : 0;
-  }
-
   /** Ids of one page of an article's comments (optionally of one status), oldest or newest first. */
   async function queuePageIds(
     articleDocumentId: string,
@@ -305,5 +295,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return (await query).map((row: { comment_id: number }) => row.comment_id);
   }
 
-  return { transition, transitionMany, countsByArticle, overallCounts, queueTotal, queuePageIds };
+  return { transition, transitionMany, countsByArticle, overallCounts, queuePageIds };
 };
