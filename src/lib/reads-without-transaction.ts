@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 
 /**
@@ -13,9 +12,6 @@ import type { Core } from '@strapi/strapi';
  */
 const READ_ACTIONS = new Set(['findOne', 'findMany', 'findFirst', 'count']);
 
-/** Set around a read action, consumed by the transaction it opens (and only that one). */
-const readAction = new AsyncLocalStorage<boolean>();
-
 type Transaction = (callback?: (params: unknown) => unknown) => Promise<unknown>;
 
 /** What a transaction's callback receives, for a read that runs without one. */
@@ -29,19 +25,32 @@ const NO_TRANSACTION = Object.freeze({
 
 /**
  * Call last in bootstrap: document middlewares run in the order they were added, so this one,
- * added after every plugin's, wraps the action itself and the first transaction opened inside
- * it is the action's own, never one a middleware opens around its own work.
+ * added after every plugin's, wraps the action itself.
+ *
+ * From this middleware to the action's own `strapi.db.transaction` call, Strapi's code is
+ * synchronous (the middleware chain's last `next` calls the repository method, which opens
+ * its transaction at once), so a flag set just before `next()` and cleared right after reaches
+ * that call and no other. An AsyncLocalStorage would do the same at a cost on every promise
+ * the process makes. Should Strapi ever put an `await` in between, the flag is gone by then and
+ * the read simply keeps its transaction (tests/integration/read-transactions.test.ts notices).
  */
 export function readsWithoutTransaction(strapi: Core.Strapi): void {
   const db = strapi.db as unknown as { transaction: Transaction; inTransaction(): boolean };
   const transaction = db.transaction.bind(db);
+  let readStarting = false;
   db.transaction = (callback) => {
-    if (callback && readAction.getStore() === true && !db.inTransaction()) {
-      return readAction.run(false, async () => callback(NO_TRANSACTION));
-    }
+    const read = readStarting;
+    readStarting = false;
+    if (callback && read && !db.inTransaction()) return (async () => callback(NO_TRANSACTION))();
     return transaction(callback);
   };
-  strapi.documents.use((context, next) =>
-    READ_ACTIONS.has(context.action) ? readAction.run(true, next) : readAction.run(false, next),
-  );
+  strapi.documents.use((context, next) => {
+    if (!READ_ACTIONS.has(context.action)) return next();
+    readStarting = true;
+    try {
+      return next();
+    } finally {
+      readStarting = false;
+    }
+  });
 }
