@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { createStrapi } from '@strapi/strapi';
+import { Client } from 'pg';
 import supertest from 'supertest';
 
 // Plain JS shared with the global setup.
@@ -11,6 +12,7 @@ const database = require('../setup/database') as {
   switchToDatabase(name: string): void;
   withAdminClient<T>(work: (client: import('pg').Client) => Promise<T>): Promise<T>;
   quote(name: string): string;
+  adminConnection(): { connectionString?: string; database?: string };
 };
 
 const appDir = path.resolve(__dirname, '../..');
@@ -68,4 +70,19 @@ export async function startStrapi(): Promise<TestApp> {
     },
   };
   return app;
+}
+
+/** Another client of the test app's database, as another instance or psql would be (connected). */
+export async function connectToAppDatabase(app: TestApp): Promise<Client> {
+  const admin = database.adminConnection();
+  let client: Client;
+  if (admin.connectionString) {
+    const url = new URL(admin.connectionString);
+    url.pathname = `/${app.databaseName}`;
+    client = new Client({ connectionString: url.toString() });
+  } else {
+    client = new Client({ ...admin, database: app.databaseName });
+  }
+  await client.connect();
+  return client;
 }

@@ -3,9 +3,9 @@
  * the Document Service wraps every action in BEGIN … COMMIT, which for a read under READ
  * COMMITTED buys nothing and costs two round trips.
  */
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { createArticle, createSource } from '../helpers/content';
-import { startStrapi, type TestApp } from '../helpers/strapi';
+import { connectToAppDatabase, startStrapi, type TestApp } from '../helpers/strapi';
 
 const ARTICLE = 'api::article.article';
 const SOURCE = 'api::source.source';
@@ -14,19 +14,9 @@ let article: string;
 /** Another client of the database, as another instance would be. */
 let other: Client;
 
-const database = require('../setup/database') as { adminConnection(): Record<string, unknown> };
-
 beforeAll(async () => {
   app = await startStrapi();
-  const admin = database.adminConnection() as { connectionString?: string; database?: string };
-  if (admin.connectionString) {
-    const url = new URL(admin.connectionString);
-    url.pathname = `/${app.databaseName}`;
-    other = new Client({ connectionString: url.toString() });
-  } else {
-    other = new Client({ ...admin, database: app.databaseName });
-  }
-  await other.connect();
+  other = await connectToAppDatabase(app);
   article = (await createArticle(app.strapi, { title: 'تراکنش‌های خواندن' })).documentId;
 });
 

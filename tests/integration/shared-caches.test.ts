@@ -1,7 +1,5 @@
-import { Client } from 'pg';
-import { startStrapi, type TestApp } from '../helpers/strapi';
-
-const database = require('../setup/database') as { adminConnection(): Record<string, unknown> };
+import type { Client } from 'pg';
+import { connectToAppDatabase, startStrapi, type TestApp } from '../helpers/strapi';
 
 const ACTION = 'api::source.source.find';
 const PERMISSION_UID = 'plugin::users-permissions.permission';
@@ -12,15 +10,7 @@ let other: Client;
 
 beforeAll(async () => {
   app = await startStrapi();
-  const admin = database.adminConnection() as { connectionString?: string; database?: string };
-  if (admin.connectionString) {
-    const url = new URL(admin.connectionString);
-    url.pathname = `/${app.databaseName}`;
-    other = new Client({ connectionString: url.toString() });
-  } else {
-    other = new Client({ ...admin, database: app.databaseName });
-  }
-  await other.connect();
+  other = await connectToAppDatabase(app);
 });
 
 afterAll(async () => {
