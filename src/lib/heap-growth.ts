@@ -5,10 +5,10 @@ import { nonNegativeInteger } from './environment';
  * How far V8 lets the old generation grow past what survived the last full collection.
  *
  * Left to itself, V8 picks a factor of up to 4 on a machine with gigabytes free: under the
- * list of 25 at 20 clients the heap reached 600 MB (RSS 705 MB) while 150–200 MB of it was
- * live, the rest answers already sent. A fixed factor of 2 held RSS at 420 MB for 6 % of the
- * throughput; 1.5 held 350 MB for 13 % (BENCHMARKS.md, *Memory*). `HEAP_GROWING_PERCENT=0`
- * gives the choice back to V8.
+ * list of 25 at 20 clients the heap reached 600 MB (RSS 705 MB) while 150–250 MB of it was
+ * live, the rest answers already sent. A fixed factor of 2 held RSS at 420 MB for 6–12 % of the
+ * throughput; 1.5 held 350 MB for about 13 % (BENCHMARKS.md, *Memory*).
+ * `HEAP_GROWING_PERCENT=0` gives the choice back to V8.
  */
 export const DEFAULT_HEAP_GROWING_PERCENT = 100;
 
