@@ -25,20 +25,20 @@ const INVALID_PARAMETER_VALUE = '22023';
 
 type Counts = Record<'total' | 'pending' | 'approved' | 'rejected', number>;
 type ArticleRow = {
-  document_id: string;
-  title: string | null;
-  pending: string;
-  approved: string;
-  rejected: string;
   articles: string;
+  document_id: string | null;
+  title: string | null;
+  pending: number | null;
+  approved: number | null;
+  rejected: number | null;
 };
 
-/** The column each sort orders by (fixed SQL, never taken from the request). */
-const SORT_SQL: Record<StatsQuery['sort'], string> = {
-  pending: 'c.pending',
-  approved: 'c.approved',
-  rejected: 'c.rejected',
-  total: 'c.pending + c.approved + c.rejected',
+/** The column of the per-article totals each sort orders by (fixed SQL, never from the request). */
+const SORT_COLUMN: Record<StatsQuery['sort'], string> = {
+  pending: 'pending',
+  approved: 'approved',
+  rejected: 'rejected',
+  total: 'total',
 };
 
 /**
@@ -48,69 +48,86 @@ const SORT_SQL: Record<StatsQuery['sort'], string> = {
  * and 10,000 articles in one answer cost ~1 MB of JSON and most of a second (BENCHMARKS.md).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  /** How many articles have comments (or whether `article` has). */
-  async function countArticles(article: string | undefined): Promise<number> {
+  /**
+   * One page of articles, exact, in time independent of how many articles there are. From the
+   * per-article totals (database/comment-counts.js), ordered by their index, and the changes not
+   * folded into them yet (`moved`: the last minute's, a few rows): an article with such changes
+   * is counted from both, every other one from its totals alone, so the page is the first
+   * `offset + pageSize` of the totals without them, merged with them, then cut. One statement,
+   * so one snapshot: the compaction moves deltas into the totals in one transaction, and this
+   * sees them on one side or the other, never both. `articles` is how many have comments; it is
+   * on every row, and on a row of nulls past the last page.
+   */
+  async function articlesPage({ article, sort, page, pageSize }: StatsQuery): Promise<ArticleRow[]> {
+    const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
+    const only = (column: string) => (article === undefined ? '' : `AND ${column} = :article`);
+    const column = SORT_COLUMN[sort];
     const { rows } = (await strapi.db.connection.raw(
-      `SELECT count(*) AS articles FROM (
-         SELECT document_id FROM khabar_comment_counts
-          WHERE document_id <> '' AND counter IN ('pending', 'approved', 'rejected')
-                ${article === undefined ? '' : 'AND document_id = ?'}
-          GROUP BY document_id HAVING sum(n::integer) <> 0) c`,
-      article === undefined ? [] : [article],
-    )) as { rows: { articles: string }[] };
-    return Number(rows[0].articles);
+      `WITH moved AS (
+         SELECT document_id, CAST(sum(pending) AS integer) AS pending, CAST(sum(approved) AS integer) AS approved,
+                CAST(sum(rejected) AS integer) AS rejected
+           FROM khabar_article_comment_totals_deltas WHERE true ${only('document_id')} GROUP BY document_id
+       ), recent AS (
+         SELECT m.document_id, coalesce(t.pending, 0) + m.pending AS pending,
+                coalesce(t.approved, 0) + m.approved AS approved, coalesce(t.rejected, 0) + m.rejected AS rejected
+           FROM moved m LEFT JOIN khabar_article_comment_totals t ON t.document_id = m.document_id
+       ), changed AS (
+         SELECT r.*, r.pending + r.approved + r.rejected AS total FROM recent r
+          WHERE r.pending + r.approved + r.rejected <> 0
+       ), settled AS (
+         SELECT t.document_id, t.pending, t.approved, t.rejected, t.total FROM khabar_article_comment_totals t
+          WHERE NOT EXISTS (SELECT 1 FROM moved m WHERE m.document_id = t.document_id) ${only('t.document_id')}
+          ORDER BY t.${column} DESC, t.document_id LIMIT :reach
+       ), listed AS (
+         SELECT * FROM changed UNION ALL SELECT * FROM settled
+       )
+       SELECT n.articles, p.* FROM (
+         SELECT (SELECT count(*) FROM changed)
+              + (SELECT count(*) FROM khabar_article_comment_totals t
+                  WHERE NOT EXISTS (SELECT 1 FROM moved m WHERE m.document_id = t.document_id)
+                        ${only('t.document_id')}) AS articles
+       ) n LEFT JOIN LATERAL (
+         SELECT l.document_id, l.pending, l.approved, l.rejected, l.total,
+                (SELECT a.title FROM :articleTable: a WHERE a.document_id = l.document_id
+                  ORDER BY (a.locale = :locale) DESC, CASE WHEN a.locale = :locale THEN -a.id ELSE a.id END
+                  LIMIT 1) AS title
+           FROM listed l ORDER BY l.${column} DESC, l.document_id LIMIT :pageSize OFFSET :offset
+       ) p ON true
+       ORDER BY p.${column} DESC, p.document_id`,
+      {
+        article: article ?? null,
+        articleTable: strapi.db.metadata.get(ARTICLE_UID).tableName,
+        locale: defaultLocale,
+        reach: page * pageSize,
+        pageSize,
+        offset: (page - 1) * pageSize,
+      },
+    )) as { rows: ArticleRow[] };
+    return rows;
   }
 
   return {
-    async overview({ article, sort, page, pageSize }: StatsQuery) {
-      const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
-      const articleTable = strapi.db.metadata.get(ARTICLE_UID).tableName;
-      // From the counts table (database/comment-counts.js): its delta rows summed per article,
-      // ordered, one page kept; then each kept article's title in the default locale when it has
-      // one (its newest row), else its oldest row's. `articles` is how many match, for the pages.
-      // Sums of integer (one article's counts fit) run in int8, half the time of bigint's numeric.
-      const [overall, { rows }] = await Promise.all([
+    async overview(query: StatsQuery) {
+      const { page, pageSize } = query;
+      const [overall, rows] = await Promise.all([
         strapi.plugin('moderation').service('transitions').overallCounts() as Promise<Counts>,
-        strapi.db.connection.raw(
-          `SELECT p.*,
-                (SELECT a.title FROM ?? a WHERE a.document_id = p.document_id
-                  ORDER BY (a.locale = ?) DESC, CASE WHEN a.locale = ? THEN -a.id ELSE a.id END LIMIT 1) AS title
-           FROM (SELECT c.document_id, c.pending, c.approved, c.rejected, count(*) OVER () AS articles
-                   FROM (SELECT document_id,
-                                coalesce(sum(n::integer) FILTER (WHERE counter = 'pending'), 0) AS pending,
-                                coalesce(sum(n::integer) FILTER (WHERE counter = 'approved'), 0) AS approved,
-                                coalesce(sum(n::integer) FILTER (WHERE counter = 'rejected'), 0) AS rejected
-                           FROM khabar_comment_counts
-                          WHERE document_id <> '' AND counter IN ('pending', 'approved', 'rejected')
-                                ${article === undefined ? '' : 'AND document_id = ?'}
-                          GROUP BY document_id) c
-                  WHERE c.pending + c.approved + c.rejected <> 0
-                  ORDER BY ${SORT_SQL[sort]} DESC, c.document_id
-                  LIMIT ? OFFSET ?) p
-          ORDER BY ${SORT_SQL[sort].replaceAll('c.', 'p.')} DESC, p.document_id`,
-          [
-            articleTable,
-            defaultLocale,
-            defaultLocale,
-            ...(article === undefined ? [] : [article]),
-            pageSize,
-            (page - 1) * pageSize,
-          ],
-        ) as Promise<{ rows: ArticleRow[] }>,
+        articlesPage(query),
       ]);
-      const articles = rows.map((row) => {
-        const [pending, approved, rejected] = [Number(row.pending), Number(row.approved), Number(row.rejected)];
-        return {
-          documentId: row.document_id,
-          title: row.title,
-          total: pending + approved + rejected,
-          pending,
-          approved,
-          rejected,
-        };
-      });
-      // Past the last page no row carries the number of articles: count them then.
-      const total = rows.length > 0 ? Number(rows[0].articles) : page > 1 ? await countArticles(article) : 0;
+      // The title: the default locale's when the article has one (its newest row), else its oldest row's.
+      const articles = rows
+        .filter((row) => row.document_id !== null)
+        .map((row) => {
+          const [pending, approved, rejected] = [Number(row.pending), Number(row.approved), Number(row.rejected)];
+          return {
+            documentId: row.document_id as string,
+            title: row.title,
+            total: pending + approved + rejected,
+            pending,
+            approved,
+            rejected,
+          };
+        });
+      const total = Number(rows[0].articles);
       return {
         data: { overall, articles },
         meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } },
