@@ -112,6 +112,12 @@ CREATE INDEX IF NOT EXISTS khabar_article_comment_totals_pending_idx ON khabar_a
 CREATE INDEX IF NOT EXISTS khabar_article_comment_totals_approved_idx ON khabar_article_comment_totals (approved DESC, document_id);
 CREATE INDEX IF NOT EXISTS khabar_article_comment_totals_rejected_idx ON khabar_article_comment_totals (rejected DESC, document_id);
 CREATE INDEX IF NOT EXISTS khabar_article_comment_totals_total_idx ON khabar_article_comment_totals (total DESC, document_id);
+-- How many rows the totals hold, as of the last fold (one row): the list's number of articles
+-- without counting them on every page.
+CREATE TABLE IF NOT EXISTS khabar_article_comment_totals_size (
+  one boolean PRIMARY KEY DEFAULT true CHECK (one),
+  articles integer NOT NULL
+);
 CREATE TABLE IF NOT EXISTS khabar_article_comment_totals_deltas (
   document_id varchar(255) NOT NULL,
   pending integer NOT NULL,
@@ -192,6 +198,14 @@ BEGIN
           rejected = t.rejected + EXCLUDED.rejected;
   -- An article whose comments are all gone leaves the list.
   DELETE FROM khabar_article_comment_totals WHERE pending = 0 AND approved = 0 AND rejected = 0;
+  PERFORM khabar_article_comment_totals_measure();
+END $$;
+
+CREATE OR REPLACE FUNCTION khabar_article_comment_totals_measure() RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO khabar_article_comment_totals_size AS s (articles) SELECT count(*) FROM khabar_article_comment_totals
+    ON CONFLICT (one) DO UPDATE SET articles = EXCLUDED.articles;
 END $$;
 
 -- Folds the deltas of each (document, counter) into one row and the per-article deltas into the
@@ -254,6 +268,7 @@ BEGIN
       FROM khabar_comment_counts
      WHERE document_id <> '' AND counter IN ('pending', 'approved', 'rejected')
      GROUP BY document_id HAVING sum(n) <> 0;
+  PERFORM khabar_article_comment_totals_measure();
 END $$;
 
 CREATE OR REPLACE FUNCTION khabar_comment_counts_on_comment() RETURNS trigger
@@ -366,6 +381,12 @@ async function ensure(knex) {
     // Counts kept before replies existed have no `visible_root`: rebuilt once, from the rows.
     if (fresh || added || replies.rows.length === 0) await trx.raw('SELECT khabar_comment_counts_rebuild()');
     else if (!rows[0].totals) await trx.raw('SELECT khabar_article_comment_totals_fill()');
+    const size = await trx.raw('SELECT 1 FROM khabar_article_comment_totals_size');
+    if (size.rows.length === 0) {
+      // Totals kept before their size was: measured once, as the compaction would (under its lock).
+      await trx.raw(`SELECT pg_advisory_xact_lock(${COMPACTION_LOCK.join(', ')})`);
+      await trx.raw('SELECT khabar_article_comment_totals_measure()');
+    }
   });
   return true;
 }

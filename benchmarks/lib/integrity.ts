@@ -5,7 +5,9 @@ import { Client } from 'pg';
  * summed per article and counter, as every reader sums them) against a recount from the rows,
  * the same recount tests/integration/comment-counts.test.ts uses, over the whole loaded
  * database. A reply counts as visible only under an approved parent, and not in `visible_root`
- * (the top-level comments a public page lists). Returns the keys that differ; none means exact.
+ * (the top-level comments a public page lists). The per-article totals the moderators' article
+ * list reads (with their deltas not folded yet) are checked too, as `totals <status>`. Returns
+ * the keys that differ; none means exact.
  */
 export async function countsMismatches(connectionString: string): Promise<{ checked: number; mismatches: string[] }> {
   const client = new Client({ connectionString });
@@ -37,9 +39,20 @@ export async function countsMismatches(connectionString: string): Promise<{ chec
                                      ('screened_out', screened_out)) AS v(counter, n)
          WHERE n <> 0
         UNION ALL
-        SELECT '', moderation_status, count(*) FROM comments GROUP BY moderation_status),
+        SELECT '', moderation_status, count(*) FROM comments GROUP BY moderation_status
+        UNION ALL
+        SELECT document_id, 'totals ' || counter, n FROM recount
+          CROSS JOIN LATERAL (VALUES ('pending', pending), ('approved', approved), ('rejected', rejected)) AS v(counter, n)
+         WHERE n <> 0),
       kept AS (
         SELECT document_id, counter, sum(n) AS n FROM khabar_comment_counts
+         GROUP BY document_id, counter HAVING sum(n) <> 0
+        UNION ALL
+        SELECT document_id, 'totals ' || counter, sum(n) FROM (
+          SELECT document_id, pending, approved, rejected FROM khabar_article_comment_totals
+          UNION ALL
+          SELECT document_id, pending, approved, rejected FROM khabar_article_comment_totals_deltas) t
+          CROSS JOIN LATERAL (VALUES ('pending', pending), ('approved', approved), ('rejected', rejected)) AS v(counter, n)
          GROUP BY document_id, counter HAVING sum(n) <> 0)
       SELECT count(*) AS checked,
              coalesce(array_agg(coalesce(nullif(coalesce(r.document_id, k.document_id), ''), '(all)') || ' '

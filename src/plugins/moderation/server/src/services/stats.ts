@@ -82,10 +82,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
          SELECT * FROM changed UNION ALL SELECT * FROM settled
        )
        SELECT n.articles, p.* FROM (
-         SELECT (SELECT count(*) FROM changed)
-              + (SELECT count(*) FROM khabar_article_comment_totals t
-                  WHERE NOT EXISTS (SELECT 1 FROM moved m WHERE m.document_id = t.document_id)
-                        ${only('t.document_id')}) AS articles
+         SELECT (${
+           article === undefined
+             ? 'SELECT articles FROM khabar_article_comment_totals_size'
+             : 'SELECT count(*) FROM khabar_article_comment_totals t WHERE t.document_id = :article'
+         })
+              - (SELECT count(*) FROM moved m JOIN khabar_article_comment_totals t ON t.document_id = m.document_id)
+              + (SELECT count(*) FROM changed) AS articles
        ) n LEFT JOIN LATERAL (
          SELECT l.document_id, l.pending, l.approved, l.rejected, l.total,
                 (SELECT a.title FROM :articleTable: a WHERE a.document_id = l.document_id
