@@ -341,6 +341,28 @@ describe('commenter history for moderators', () => {
     expect(entry.authorHistory).toEqual(view.authorHistory);
   });
 
+  it('gives each of many comments by one author on a page only its own earlier ones', async () => {
+    const email = `flood.${Date.now()}@example.ir`;
+    const article = (await createArticle(app.strapi, { title: 'سیل نظرها از یک نویسنده' })).documentId;
+    const statuses = ['approved', 'rejected', 'pending', 'approved', 'rejected', 'pending', 'pending'] as const;
+    const made: string[] = [];
+    for (const status of statuses) made.push(await commentWithStatus(app, article, status, { authorEmail: email }));
+    const list = await app
+      .http()
+      .get(`/moderation/comments?article=${article}&sort=createdAt:asc&pageSize=50`)
+      .set('Authorization', moderator.auth);
+    expect(list.body.data.map((comment: { documentId: string }) => comment.documentId)).toEqual(made);
+    list.body.data.forEach((comment: { authorHistory: Record<string, unknown> }, index: number) => {
+      const earlier = statuses.slice(0, index);
+      expect(comment.authorHistory).toMatchObject({
+        approved: earlier.filter((status) => status === 'approved').length,
+        rejected: earlier.filter((status) => status === 'rejected').length,
+        pending: earlier.filter((status) => status === 'pending').length,
+        rejectedByReason: { spam: earlier.filter((status) => status === 'rejected').length, slander: 0 },
+      });
+    });
+  });
+
   it('keys comments without an email by the address hash', async () => {
     const first = await newComment(app, articleId, { authorEmail: null });
     const second = await newComment(app, articleId, { authorEmail: null });

@@ -54,13 +54,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const knex = strapi.db.connection;
     const plugin = strapi.plugin('moderation');
     const [counts, recent, parents, reports, reactions] = await Promise.all([
+      // Running counts over each author's comments in time order, read at the page's comments:
+      // each author's comments are read once, not once for every comment of theirs on the page
+      // (a flood from one author fills whole pages of the queue).
       knex.raw(
-        `SELECT p.id AS for_id, h.moderation_status, h.rejection_reason, count(*) AS n
-           FROM comments p
-           JOIN comments h ON h.author_key = p.author_key AND (h.created_at, h.id) < (p.created_at, p.id)
-          WHERE p.id = ANY(?) AND p.author_key IS NOT NULL
-          GROUP BY p.id, h.moderation_status, h.rejection_reason`,
-        [ids],
+        `WITH page AS (
+           SELECT id, author_key FROM comments WHERE id = ANY(?) AND author_key IS NOT NULL AND created_at IS NOT NULL
+         ), running AS (
+           SELECT h.id,
+                  count(*) FILTER (WHERE h.moderation_status = 'approved') OVER earlier AS approved,
+                  count(*) FILTER (WHERE h.moderation_status = 'pending') OVER earlier AS pending,
+                  count(*) FILTER (WHERE h.moderation_status = 'rejected') OVER earlier AS rejected,
+                  ${REJECTION_REASONS.map(
+                    (_, index) =>
+                      `count(*) FILTER (WHERE h.moderation_status = 'rejected' AND h.rejection_reason = ?) OVER earlier AS reason_${index}`,
+                  ).join(',\n                  ')}
+             FROM comments h
+            WHERE h.author_key IN (SELECT author_key FROM page) AND h.created_at IS NOT NULL
+           WINDOW earlier AS (PARTITION BY h.author_key ORDER BY h.created_at, h.id
+                              ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+         )
+         SELECT running.* FROM running JOIN page ON page.id = running.id`,
+        [ids, ...REJECTION_REASONS],
       ),
       knex.raw(
         `SELECT p.id AS for_id, h.document_id, h.moderation_status, h.body, h.created_at
@@ -91,22 +106,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         reactions: { agree: 0, disagree: 0 },
       });
     }
-    for (const row of counts.rows as {
-      for_id: number;
-      moderation_status: ModerationStatus;
-      rejection_reason: RejectionReason | null;
-      n: string;
-    }[]) {
-      const history = (extras.get(row.for_id) as ModeratorExtras).authorHistory;
-      const n = Number(row.n);
-      history[row.moderation_status] += n;
-      if (
-        row.moderation_status === 'rejected' &&
-        row.rejection_reason &&
-        row.rejection_reason in history.rejectedByReason
-      ) {
-        history.rejectedByReason[row.rejection_reason] += n;
-      }
+    for (const row of counts.rows as Record<string, string | number>[]) {
+      const history = (extras.get(Number(row.id)) as ModeratorExtras).authorHistory;
+      history.approved = Number(row.approved);
+      history.pending = Number(row.pending);
+      history.rejected = Number(row.rejected);
+      REJECTION_REASONS.forEach((reason, index) => {
+        history.rejectedByReason[reason] = Number(row[`reason_${index}`]);
+      });
     }
     for (const row of recent.rows as {
       for_id: number;
