@@ -54,12 +54,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const knex = strapi.db.connection;
     const plugin = strapi.plugin('moderation');
     const [counts, recent, parents, reports, reactions] = await Promise.all([
-      // Running counts over each author's comments in time order, read at the page's comments:
-      // each author's comments are read once, not once for every comment of theirs on the page
-      // (a flood from one author fills whole pages of the queue).
+      // Running counts over each author's comments in time order, up to their latest one on the
+      // page, read at the page's comments: each author's comments are read once, not once for
+      // every comment of theirs on the page (a flood from one author fills whole pages of the
+      // queue), and never past what the page needs (the oldest-first queue needs little).
       knex.raw(
         `WITH page AS (
-           SELECT id, author_key FROM comments WHERE id = ANY(?) AND author_key IS NOT NULL AND created_at IS NOT NULL
+           SELECT id, author_key, created_at FROM comments
+            WHERE id = ANY(?) AND author_key IS NOT NULL AND created_at IS NOT NULL
+         ), reach AS (
+           SELECT DISTINCT ON (author_key) author_key, created_at, id FROM page
+            ORDER BY author_key, created_at DESC, id DESC
          ), running AS (
            SELECT h.id,
                   count(*) FILTER (WHERE h.moderation_status = 'approved') OVER earlier AS approved,
@@ -69,8 +74,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
                     (_, index) =>
                       `count(*) FILTER (WHERE h.moderation_status = 'rejected' AND h.rejection_reason = ?) OVER earlier AS reason_${index}`,
                   ).join(',\n                  ')}
-             FROM comments h
-            WHERE h.author_key IN (SELECT author_key FROM page) AND h.created_at IS NOT NULL
+             FROM reach r
+             JOIN comments h ON h.author_key = r.author_key AND (h.created_at, h.id) <= (r.created_at, r.id)
            WINDOW earlier AS (PARTITION BY h.author_key ORDER BY h.created_at, h.id
                               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
          )
