@@ -47,10 +47,10 @@ const ARTICLES = 'articles';
 const EVENTS = 'moderation_events';
 const SCREENING_ACTOR_LABEL = 'screening';
 // A constant first key for the advisory locks on one comment's recount (the second key is its id;
-// 0, never an id, is the boot's lock).
+// 0, never an id, is the boot's lock; 704_212 is database/reader-tables.js's).
 const LOCK_SPACE = 704_211;
-// The compaction's lock, a key no recount uses.
-const COMPACTION_LOCK = [LOCK_SPACE + 1, 0];
+// The compaction's lock: -1 is no comment's id.
+const COMPACTION_LOCK = [LOCK_SPACE, -1];
 // A reply is visible only under an approved parent (comments are not draft & publish: one row each).
 const PARENT_APPROVED = `(c.parent_document_id IS NULL OR EXISTS (SELECT 1 FROM ${COMMENTS} p
   WHERE p.document_id = c.parent_document_id AND p.moderation_status = 'approved'))`;

@@ -62,7 +62,8 @@ it('brings a database from before replies, reactions and reports up to date, onc
   expect(names).toContain('khabar_comment_membership_root_idx');
   expect(names).not.toContain('khabar_comment_membership_visible_idx');
   expect(names).toContain('khabar_comments_parent_idx');
-  expect(names).toContain('khabar_comments_author_idx');
+  expect(names).toContain('khabar_comments_author_history_idx');
+  expect(names).not.toContain('khabar_comments_author_idx');
 
   // A restart keys the earlier comments for the history, and everything works on them.
   await app.restart();
