@@ -68,12 +68,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
                 CAST(sum(rejected) AS integer) AS rejected
            FROM khabar_article_comment_totals_deltas WHERE true ${only('document_id')} GROUP BY document_id
        ), recent AS (
+         -- Each moved article's totals by its key (LIMIT keeps the planner from hashing all totals).
          SELECT m.document_id, coalesce(t.pending, 0) + m.pending AS pending,
-                coalesce(t.approved, 0) + m.approved AS approved, coalesce(t.rejected, 0) + m.rejected AS rejected
-           FROM moved m LEFT JOIN khabar_article_comment_totals t ON t.document_id = m.document_id
+                coalesce(t.approved, 0) + m.approved AS approved, coalesce(t.rejected, 0) + m.rejected AS rejected,
+                t.document_id IS NOT NULL AS in_totals
+           FROM moved m LEFT JOIN LATERAL (
+             SELECT * FROM khabar_article_comment_totals t WHERE t.document_id = m.document_id LIMIT 1
+           ) t ON true
        ), changed AS (
-         SELECT r.*, r.pending + r.approved + r.rejected AS total FROM recent r
-          WHERE r.pending + r.approved + r.rejected <> 0
+         SELECT r.document_id, r.pending, r.approved, r.rejected, r.pending + r.approved + r.rejected AS total
+           FROM recent r WHERE r.pending + r.approved + r.rejected <> 0
        ), settled AS (
          SELECT t.document_id, t.pending, t.approved, t.rejected, t.total FROM khabar_article_comment_totals t
           WHERE NOT EXISTS (SELECT 1 FROM moved m WHERE m.document_id = t.document_id) ${only('t.document_id')}
@@ -87,7 +91,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
              ? 'SELECT articles FROM khabar_article_comment_totals_size'
              : 'SELECT count(*) FROM khabar_article_comment_totals t WHERE t.document_id = :article'
          })
-              - (SELECT count(*) FROM moved m JOIN khabar_article_comment_totals t ON t.document_id = m.document_id)
+              - (SELECT count(*) FROM recent WHERE in_totals)
               + (SELECT count(*) FROM changed) AS articles
        ) n LEFT JOIN LATERAL (
          SELECT l.document_id, l.pending, l.approved, l.rejected, l.total,
