@@ -172,14 +172,16 @@ BEGIN
   END LOOP;
   -- Deltas are appended, never updated in place: concurrent changes under one article take no
   -- lock on a shared counter row, so they cannot deadlock. khabar_comment_counts_compact sums them.
-  INSERT INTO khabar_comment_counts (document_id, counter, n)
-    SELECT d, c, sum(x) FROM unnest(docs, counters, deltas) AS t(d, c, x) GROUP BY d, c HAVING sum(x) <> 0;
+  -- The same differences, by status and per article, for the per-article totals.
+  WITH changed AS (
+    SELECT d, c, sum(x) AS n FROM unnest(docs, counters, deltas) AS t(d, c, x) GROUP BY d, c HAVING sum(x) <> 0
+  ), counted AS (
+    INSERT INTO khabar_comment_counts (document_id, counter, n) SELECT d, c, n FROM changed
+  )
   INSERT INTO khabar_article_comment_totals_deltas (document_id, pending, approved, rejected)
-    SELECT d, coalesce(sum(x) FILTER (WHERE c = 'pending'), 0), coalesce(sum(x) FILTER (WHERE c = 'approved'), 0),
-           coalesce(sum(x) FILTER (WHERE c = 'rejected'), 0)
-      FROM unnest(docs, counters, deltas) AS t(d, c, x) WHERE c IN ('pending', 'approved', 'rejected')
-     GROUP BY d HAVING sum(x) FILTER (WHERE c = 'pending') <> 0 OR sum(x) FILTER (WHERE c = 'approved') <> 0
-                    OR sum(x) FILTER (WHERE c = 'rejected') <> 0;
+    SELECT d, coalesce(sum(n) FILTER (WHERE c = 'pending'), 0), coalesce(sum(n) FILTER (WHERE c = 'approved'), 0),
+           coalesce(sum(n) FILTER (WHERE c = 'rejected'), 0)
+      FROM changed WHERE c IN ('pending', 'approved', 'rejected') GROUP BY d;
 END $$;
 
 -- Moves the per-article deltas into the totals: the only writer of the totals, so it needs the

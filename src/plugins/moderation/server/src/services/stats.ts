@@ -94,6 +94,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               - (SELECT count(*) FROM recent WHERE in_totals)
               + (SELECT count(*) FROM changed) AS articles
        ) n LEFT JOIN LATERAL (
+         -- The title: the default locale's when the article has one (its newest row), else its oldest row's.
          SELECT l.document_id, l.pending, l.approved, l.rejected, l.total,
                 (SELECT a.title FROM :articleTable: a WHERE a.document_id = l.document_id
                   ORDER BY (a.locale = :locale) DESC, CASE WHEN a.locale = :locale THEN -a.id ELSE a.id END
@@ -120,7 +121,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         strapi.plugin('moderation').service('transitions').overallCounts() as Promise<Counts>,
         articlesPage(query),
       ]);
-      // The title: the default locale's when the article has one (its newest row), else its oldest row's.
       const articles = rows
         .filter((row) => row.document_id !== null)
         .map((row) => {
